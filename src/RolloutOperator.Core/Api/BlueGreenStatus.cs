@@ -1,0 +1,19 @@
+namespace RolloutOperator.Core.Api;
+
+[Description("Blue/green state.")]
+public sealed record BlueGreenStatus
+{
+    [Description("Revision the active Service selects.")]
+    [MaxLength(63)]
+    public string? ActiveRevision { get; init; }
+
+    [Description("When the preview became fully available.")]
+    [SchemaFormat("date-time")]
+    [JsonConverter(typeof(KubeTimeConverter))]
+    public DateTimeOffset? PreviewReadyAt { get; init; }
+
+    [Description("When the active Service switched to the new revision.")]
+    [SchemaFormat("date-time")]
+    [JsonConverter(typeof(KubeTimeConverter))]
+    public DateTimeOffset? SwitchedAt { get; init; }
+}

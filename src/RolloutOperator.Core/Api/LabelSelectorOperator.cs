@@ -1,0 +1,10 @@
+namespace RolloutOperator.Core.Api;
+
+[JsonConverter(typeof(JsonStringEnumConverter<LabelSelectorOperator>))]
+public enum LabelSelectorOperator
+{
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}

@@ -1,0 +1,3 @@
+namespace RolloutOperator.Core.Api;
+
+public sealed record ScaleSubresource(string SpecReplicasPath, string StatusReplicasPath, string LabelSelectorPath);

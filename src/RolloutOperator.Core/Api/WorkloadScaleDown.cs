@@ -1,0 +1,14 @@
+namespace RolloutOperator.Core.Api;
+
+[JsonConverter(typeof(JsonStringEnumConverter<WorkloadScaleDown>))]
+public enum WorkloadScaleDown
+{
+    [JsonStringEnumMemberName("never")]
+    Never,
+
+    [JsonStringEnumMemberName("onSuccess")]
+    OnSuccess,
+
+    [JsonStringEnumMemberName("progressively")]
+    Progressively,
+}

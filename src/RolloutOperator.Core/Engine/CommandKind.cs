@@ -1,0 +1,11 @@
+namespace RolloutOperator.Core.Engine;
+
+public enum CommandKind
+{
+    Promote,
+    PromoteFull,
+    Abort,
+    Retry,
+    Pause,
+    Resume,
+}

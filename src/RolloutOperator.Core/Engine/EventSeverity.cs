@@ -1,0 +1,7 @@
+namespace RolloutOperator.Core.Engine;
+
+public enum EventSeverity
+{
+    Normal,
+    Warning,
+}

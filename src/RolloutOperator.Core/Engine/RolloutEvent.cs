@@ -1,0 +1,3 @@
+namespace RolloutOperator.Core.Engine;
+
+public sealed record RolloutEvent(EventSeverity Severity, string Reason, string Message);

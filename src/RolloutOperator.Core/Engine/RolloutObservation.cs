@@ -1,0 +1,13 @@
+using RolloutOperator.Core.Analysis;
+
+namespace RolloutOperator.Core.Engine;
+
+/// <summary>Everything the controller saw for one reconcile. <see cref="Traffic"/> is null until the router reports.</summary>
+public sealed record RolloutObservation(
+    DateTimeOffset Now,
+    long Generation,
+    IReadOnlyDictionary<string, RevisionObservation> Revisions,
+    TrafficObservation? Traffic,
+    IReadOnlyDictionary<ServiceRole, string?> Services,
+    IReadOnlyList<MeasurementResult> Measurements,
+    IReadOnlyList<UserCommand> Commands);

@@ -1,0 +1,9 @@
+namespace RolloutOperator.Core.Engine;
+
+public enum ServiceRole
+{
+    Stable,
+    Canary,
+    Active,
+    Preview,
+}

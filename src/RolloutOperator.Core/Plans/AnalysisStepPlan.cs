@@ -1,0 +1,3 @@
+namespace RolloutOperator.Core.Plans;
+
+public sealed record AnalysisStepPlan(AnalysisPlan Analysis) : CanaryStepPlan;

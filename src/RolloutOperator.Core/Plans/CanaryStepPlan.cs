@@ -1,0 +1,3 @@
+namespace RolloutOperator.Core.Plans;
+
+public abstract record CanaryStepPlan;

@@ -1,0 +1,3 @@
+namespace RolloutOperator.Core.Plans;
+
+public sealed record HeaderMatchPlan(string Header, StringMatchKind Kind, string Value);

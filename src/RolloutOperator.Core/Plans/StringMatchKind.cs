@@ -1,0 +1,8 @@
+namespace RolloutOperator.Core.Plans;
+
+public enum StringMatchKind
+{
+    Exact,
+    Prefix,
+    Regex,
+}
