@@ -12,6 +12,9 @@ public sealed record BlueGreenStatus
     [JsonConverter(typeof(KubeTimeConverter))]
     public DateTimeOffset? PreviewReadyAt { get; init; }
 
+    [Description("Set when a promote command released the preview for promotion.")]
+    public bool? PromoteRequested { get; init; }
+
     [Description("When the active Service switched to the new revision.")]
     [SchemaFormat("date-time")]
     [JsonConverter(typeof(KubeTimeConverter))]

@@ -71,6 +71,9 @@ public sealed record RolloutStatus
     [AtomicList]
     public List<RevisionHistoryEntry>? History { get; init; }
 
+    [Description("Set when full promotion was requested for the revision being rolled out: remaining steps and analyses are skipped.")]
+    public bool? FullPromotionRequested { get; init; }
+
     [Description("Id of the last user command processed.")]
     [MaxLength(128)]
     public string? LastCommandId { get; init; }

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RolloutOperator.ApiEmulator.Json;
+
+namespace RolloutOperator.ApiEmulator.Api;
+
+/// <summary>Request body decoding (JSON, or YAML for apply patches) with 400s for garbage.</summary>
+internal static class PatchBody
+{
+    public static JsonNode? Parse(string text, bool allowYaml)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException) when (allowYaml)
+        {
+            return ParseYaml(text);
+        }
+        catch (JsonException e)
+        {
+            throw Errors.BadRequest($"error decoding request body: {e.Message}");
+        }
+    }
+
+    public static JsonObject ParseObject(string text, bool allowYaml = false) =>
+        Parse(text, allowYaml) as JsonObject ?? throw Errors.BadRequest("the request body must be a JSON object");
+
+    private static JsonNode? ParseYaml(string text)
+    {
+        try
+        {
+            var documents = YamlJson.ParseDocuments(text);
+            return documents.Count > 0 ? documents[0] : null;
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw Errors.BadRequest($"error decoding YAML: {e.Message}");
+        }
+    }
+}

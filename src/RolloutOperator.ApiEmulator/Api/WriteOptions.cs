@@ -1,0 +1,7 @@
+namespace RolloutOperator.ApiEmulator.Api;
+
+/// <summary>Per-request write settings: field manager, dryRun=All, force (apply only).</summary>
+internal sealed record WriteOptions(string Manager, bool DryRun = false, bool Force = false)
+{
+    public static WriteOptions System { get; } = new("emulator");
+}

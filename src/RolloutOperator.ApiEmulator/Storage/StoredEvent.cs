@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace RolloutOperator.ApiEmulator.Storage;
+
+/// <summary>One committed change. Objects are frozen snapshots: never mutate them, clone instead.</summary>
+internal sealed record StoredEvent(long ResourceVersion, string Type, string GroupResource, JsonObject Object, JsonObject? Previous);

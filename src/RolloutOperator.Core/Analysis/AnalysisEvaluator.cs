@@ -1,0 +1,104 @@
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Core.Analysis;
+
+// One analysis run as a pure fold: records in, new records out. Inputs are never mutated.
+public static class AnalysisEvaluator
+{
+    public static AnalysisRunStatus Start(string key, string revision, AnalysisPlan plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var run = new AnalysisRunStatus
+        {
+            Key = key,
+            Revision = revision,
+            Phase = AnalysisPhase.Running,
+            StartedAt = KubeTime.Truncate(now),
+            Metrics = [.. plan.Metrics.Select(MetricEvaluator.Start)],
+        };
+        return WithVerdict(run);
+    }
+
+    public static AnalysisRunStatus Record(AnalysisRunStatus run, AnalysisPlan plan, MeasurementResult result)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(result);
+        if (run.Phase != AnalysisPhase.Running || result.AnalysisKey != run.Key || result.Revision != run.Revision)
+        {
+            return run;
+        }
+
+        var index = run.Metrics.FindIndex(m => m.Name == result.Metric);
+        var metric = plan.Metrics.FirstOrDefault(m => m.Name == result.Metric);
+
+        // A result that is not due (a duplicate, or one taken before the interval elapsed) is dropped,
+        // which keeps "at most one measurement per interval" true even if the caller repeats itself.
+        if (index < 0 || metric is null || run.Metrics[index].Phase != AnalysisPhase.Running
+            || result.At < DueAt(run, metric, run.Metrics[index]))
+        {
+            return run;
+        }
+
+        var updated = MetricEvaluator.Record(run.Metrics[index], metric, MeasurementJudge.Judge(metric, result));
+        var metrics = new List<MetricStatus>(run.Metrics) { [index] = updated };
+        return WithVerdict(run with { Metrics = metrics });
+    }
+
+    public static IReadOnlyList<MetricPlan> Due(AnalysisRunStatus run, AnalysisPlan plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        return [.. Running(run, plan).Where(p => now >= DueAt(run, p.Plan, p.Status)).Select(p => p.Plan)];
+    }
+
+    // Never earlier than now: an overdue metric means "look again immediately", not "never".
+    public static DateTimeOffset? NextDue(AnalysisRunStatus run, AnalysisPlan plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        var due = Running(run, plan).Select(p => DueAt(run, p.Plan, p.Status)).ToList();
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        var earliest = due.Min();
+        return earliest < now ? now : earliest;
+    }
+
+    // Background analysis has no count and never completes; it passes while nothing went wrong and every
+    // metric has produced at least one success (zero measurements never promote).
+    public static bool IsPassingForPromotion(AnalysisRunStatus run, AnalysisPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Metrics.Count > 0 && plan.Metrics.All(p =>
+            run.Metrics.Find(s => s.Name == p.Name) is { } s
+            && s.Phase is AnalysisPhase.Running or AnalysisPhase.Successful
+            && s.Successful >= 1);
+    }
+
+    private static DateTimeOffset DueAt(AnalysisRunStatus run, MetricPlan metric, MetricStatus status) =>
+        status.Measurements.Count == 0 ? run.StartedAt + metric.InitialDelay : status.Measurements[^1].At + metric.Interval;
+
+    private static IEnumerable<(MetricPlan Plan, MetricStatus Status)> Running(AnalysisRunStatus run, AnalysisPlan plan)
+    {
+        if (run.Phase != AnalysisPhase.Running)
+        {
+            return [];
+        }
+
+        return plan.Metrics
+            .Select(p => (Plan: p, Status: run.Metrics.Find(s => s.Name == p.Name)))
+            .Where(p => p.Status is { Phase: AnalysisPhase.Running })
+            .Select(p => (p.Plan, p.Status!));
+    }
+
+    private static AnalysisRunStatus WithVerdict(AnalysisRunStatus run)
+    {
+        var (phase, message) = RunVerdict.Decide(run.Metrics);
+        return run with { Phase = phase, Message = Bounded.Text(message, Bounded.RunMessage) };
+    }
+}

@@ -1,0 +1,79 @@
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Core.Analysis;
+
+// Folds judged measurements into a metric's counts and derives its phase from the plan's limits.
+public static class MetricEvaluator
+{
+    public const int MaxMeasurements = 10;
+
+    public static MetricStatus Start(MetricPlan metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return new MetricStatus { Name = metric.Name, Phase = AnalysisPhase.Running, Message = "waiting for the first measurement" };
+    }
+
+    public static MetricStatus Record(MetricStatus status, MetricPlan metric, Measurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(measurement);
+
+        // A terminal metric takes no more measurements; a Running "measurement" is no verdict at all.
+        if (status.Phase != AnalysisPhase.Running || measurement.Phase == AnalysisPhase.Running)
+        {
+            return status;
+        }
+
+        var counted = Count(status, measurement);
+        var (phase, message) = Decide(counted, metric);
+        return counted with { Phase = phase, Message = Bounded.Text(message, Bounded.RunMessage) };
+    }
+
+    public static (AnalysisPhase Phase, string Message) Decide(MetricStatus status, MetricPlan metric)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(metric);
+        if (status.Failed > metric.FailureLimit)
+        {
+            return (AnalysisPhase.Failed, MetricMessages.OverLimit(status, metric, AnalysisPhase.Failed, status.Failed, "failureLimit", metric.FailureLimit));
+        }
+
+        if (status.Inconclusive > metric.InconclusiveLimit)
+        {
+            return (AnalysisPhase.Inconclusive, MetricMessages.OverLimit(status, metric, AnalysisPhase.Inconclusive, status.Inconclusive, "inconclusiveLimit", metric.InconclusiveLimit));
+        }
+
+        if (status.ConsecutiveErrors > metric.ConsecutiveErrorLimit)
+        {
+            return (AnalysisPhase.Error, MetricMessages.ErrorStreak(status, metric));
+        }
+
+        // Errors are retried, so they never use up the count; only judged measurements do.
+        var judged = status.Successful + status.Failed + status.Inconclusive;
+        if (metric.Count is { } count && judged >= count)
+        {
+            return status.Successful >= 1
+                ? (AnalysisPhase.Successful, MetricMessages.Completed(status, metric, count))
+                : (AnalysisPhase.Inconclusive, $"count {count} reached with zero successful measurements; zero measurements never pass");
+        }
+
+        return (AnalysisPhase.Running, MetricMessages.Progress(status, metric));
+    }
+
+    private static MetricStatus Count(MetricStatus status, Measurement measurement)
+    {
+        var phase = measurement.Phase;
+        var kept = status.Measurements.Skip(Math.Max(0, status.Measurements.Count - (MaxMeasurements - 1)));
+        return status with
+        {
+            Successful = status.Successful + (phase == AnalysisPhase.Successful ? 1 : 0),
+            Failed = status.Failed + (phase == AnalysisPhase.Failed ? 1 : 0),
+            Inconclusive = status.Inconclusive + (phase == AnalysisPhase.Inconclusive ? 1 : 0),
+            Error = status.Error + (phase == AnalysisPhase.Error ? 1 : 0),
+            ConsecutiveErrors = phase == AnalysisPhase.Error ? status.ConsecutiveErrors + 1 : 0,
+            Measurements = [.. kept, measurement],
+        };
+    }
+}

@@ -1,0 +1,68 @@
+using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Core.Engine;
+
+/// <summary>Starts an analysis of the current revision, folds new measurements into it, and reports verdict changes once.</summary>
+internal static class AnalysisDriver
+{
+    public static AnalysisRunStatus Drive(DecisionContext ctx, string key, AnalysisPlan plan)
+    {
+        var existing = ctx.Status.FindAnalysis(key);
+        var run = existing is not null && existing.Revision == ctx.Target
+            ? existing
+            : AnalysisEvaluator.Start(key, ctx.Target, plan, ctx.Now);
+        var before = existing?.Revision == ctx.Target ? existing.Phase : AnalysisPhase.Running;
+        foreach (var measurement in ctx.Observation.Measurements)
+        {
+            if (measurement.AnalysisKey == key && measurement.Revision == ctx.Target && run.Phase == AnalysisPhase.Running)
+            {
+                run = AnalysisEvaluator.Record(run, plan, measurement);
+                ctx.MarkProgress();
+            }
+        }
+
+        ctx.Status.PutAnalysis(run);
+        if (run.Phase == AnalysisPhase.Running)
+        {
+            ctx.WaitingOnAnalysis = true;
+            var next = AnalysisEvaluator.NextDue(run, plan, ctx.Now);
+            if (next is { } due)
+            {
+                ctx.WakeAt(due);
+            }
+        }
+        else if (before != run.Phase)
+        {
+            Report(ctx, key, run);
+        }
+
+        return run;
+    }
+
+    /// <summary>Drops a run so that it starts over (a promote on an inconclusive background analysis).</summary>
+    public static void Restart(DecisionContext ctx, string key) => ctx.Status.Analyses.RemoveAll(a => a.Key == key);
+
+    private static void Report(DecisionContext ctx, string key, AnalysisRunStatus run)
+    {
+        var message = $"Analysis {key} of revision {run.Revision}: {run.Message}";
+        switch (run.Phase)
+        {
+            case AnalysisPhase.Successful:
+                ctx.Normal("AnalysisSucceeded", message);
+                break;
+            case AnalysisPhase.Inconclusive:
+                ctx.Warning("AnalysisInconclusive", message);
+                break;
+            case AnalysisPhase.Error:
+                ctx.Warning("AnalysisError", message);
+                break;
+            default:
+                ctx.Warning("AnalysisFailed", message);
+                break;
+        }
+    }
+
+    public static bool IsFailure(AnalysisPhase phase) => phase is AnalysisPhase.Failed or AnalysisPhase.Error;
+}

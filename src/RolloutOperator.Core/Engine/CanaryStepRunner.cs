@@ -1,0 +1,89 @@
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Core.Engine;
+
+/// <summary>Executes one canary step; returns true when the step is complete.</summary>
+internal static class CanaryStepRunner
+{
+    public static bool Run(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable)
+    {
+        if (ctx.PromoteOne)
+        {
+            return true;
+        }
+
+        var state = CanaryStepState.At(plan, index);
+        return plan.Steps[index] switch
+        {
+            PauseStepPlan pause => RunPause(ctx, pause),
+            AnalysisStepPlan analysis => RunAnalysis(ctx, plan, index, analysis),
+            _ => Reached(ctx, plan, state, canary, stable, index),
+        };
+    }
+
+    private static bool Reached(DecisionContext ctx, CanaryPlan plan, CanaryStepState state, string canary, string stable, int index)
+    {
+        if (CanaryWorld.Apply(ctx, plan, state, canary, stable))
+        {
+            return true;
+        }
+
+        ctx.Waiting = $"step {index + 1}/{plan.Steps.Count}: waiting for canary weight {state.Weight} " +
+            $"({ctx.Available(canary)}/{state.CanaryReplicas(ctx.Plan.Replicas)} canary pods available)";
+        return false;
+    }
+
+    private static bool RunPause(DecisionContext ctx, PauseStepPlan pause)
+    {
+        var started = ctx.Status.StepStartedAt ?? ctx.Now;
+        if (pause.Duration is not { } duration)
+        {
+            Pause(ctx, PauseReasons.CanaryStep, null);
+            return false;
+        }
+
+        var resumeAt = KubeTime.Truncate(started + duration);
+        if (ctx.Now >= resumeAt)
+        {
+            return true;
+        }
+
+        Pause(ctx, PauseReasons.CanaryStep, resumeAt);
+        ctx.WakeAt(resumeAt);
+        return false;
+    }
+
+    private static bool RunAnalysis(DecisionContext ctx, CanaryPlan plan, int index, AnalysisStepPlan step)
+    {
+        var run = AnalysisDriver.Drive(ctx, CanaryDecider.StepKey(index), step.Analysis);
+        switch (run.Phase)
+        {
+            case AnalysisPhase.Successful:
+                return true;
+            case AnalysisPhase.Inconclusive:
+                Pause(ctx, PauseReasons.Inconclusive, null);
+                return false;
+            case AnalysisPhase.Running:
+                ctx.Waiting = $"step {index + 1}/{plan.Steps.Count}: analysis running";
+                return false;
+            default:
+                Aborts.Abort(ctx, AbortReasons.AnalysisFailed, $"step {index + 1} analysis: {run.Message}", CanaryDecider.AbortDelay(plan));
+                return false;
+        }
+    }
+
+    /// <summary>Records a pause once; the start time is kept so a reconcile that finds nothing new writes nothing.</summary>
+    public static void Pause(DecisionContext ctx, string reason, DateTimeOffset? resumeAt)
+    {
+        if (ctx.Status.HasPause(reason))
+        {
+            return;
+        }
+
+        ctx.Status.Pauses.Add(new PauseStatus { Reason = reason, StartedAt = ctx.Now, ResumeAt = resumeAt });
+        ctx.Normal("RolloutPaused", resumeAt is null
+            ? $"Revision {ctx.Target} paused ({reason}) until promoted"
+            : $"Revision {ctx.Target} paused ({reason}) until {resumeAt:yyyy-MM-ddTHH:mm:ssZ}");
+    }
+}

@@ -1,0 +1,10 @@
+namespace RolloutOperator.Core.Engine;
+
+/// <summary>Reasons of <c>status.pauses</c> entries and of the Paused condition.</summary>
+public static class PauseReasons
+{
+    public const string CanaryStep = "CanaryPauseStep";
+    public const string Manual = "ManualPause";
+    public const string Inconclusive = "InconclusiveAnalysis";
+    public const string BlueGreen = "BlueGreenPause";
+}

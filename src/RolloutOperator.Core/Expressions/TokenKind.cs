@@ -1,0 +1,10 @@
+namespace RolloutOperator.Core.Expressions;
+
+internal enum TokenKind
+{
+    Int,
+    Double,
+    Identifier,
+    Operator,
+    End,
+}

@@ -1,0 +1,9 @@
+namespace RolloutOperator.Core.Expressions;
+
+internal enum ValueKind
+{
+    Int,
+    Double,
+    Bool,
+    List,
+}

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Expressions;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Core.Parsing;
+
+/// <summary>Turns one metric into a <see cref="MetricPlan"/>: defaults applied, durations parsed, conditions compiled.</summary>
+internal static partial class MetricParser
+{
+    public static MetricPlan? Parse(Metric? metric, string path, bool gating, IReadOnlySet<string> args, SpecErrors errors)
+    {
+        if (metric is null)
+        {
+            errors.Add(path, "metric must not be null");
+            return null;
+        }
+
+        var before = errors.Count;
+        CheckName(metric.Name, $"{path}.name", errors);
+        var interval = Fields.Duration(metric.Interval, SpecDefaults.Interval, $"{path}.interval", errors, positive: true);
+        var initialDelay = Fields.Duration(metric.InitialDelay, "0", $"{path}.initialDelay", errors);
+        var count = Count(metric.Count, gating, $"{path}.count", errors);
+        var failureLimit = Fields.AtLeast(metric.FailureLimit, SpecDefaults.FailureLimit, 0, $"{path}.failureLimit", errors);
+        var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
+        var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
+        var (success, failure) = Judgement(metric, path, errors);
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, errors);
+        if (errors.Count > before || prometheus is null)
+        {
+            return null;
+        }
+
+        return new MetricPlan(
+            metric.Name,
+            interval,
+            count,
+            initialDelay,
+            failureLimit,
+            inconclusiveLimit,
+            errorLimit,
+            success,
+            failure,
+            metric.ThresholdRange,
+            metric.NoDataPolicy ?? SpecDefaults.NoData,
+            prometheus);
+    }
+
+    private static void CheckName(string? name, string path, SpecErrors errors)
+    {
+        if (Fields.IsBlank(name))
+        {
+            errors.Add(path, "name is required");
+        }
+        else if (name!.Length > 63 || !NamePattern().IsMatch(name))
+        {
+            errors.Add(path, $"invalid metric name \"{name}\": use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+        }
+    }
+
+    // Unset count: a gating analysis must finish, so it takes one measurement; background analysis runs until promotion.
+    private static int? Count(int? count, bool gating, string path, SpecErrors errors)
+    {
+        if (count is < 1)
+        {
+            errors.Add(path, $"must be at least 1, got {count}");
+        }
+
+        return count ?? (gating ? SpecDefaults.GatingCount : null);
+    }
+
+    private static (IConditionExpression? Success, IConditionExpression? Failure) Judgement(Metric metric, string path, SpecErrors errors)
+    {
+        if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
+        {
+            errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange");
+        }
+
+        CheckRange(metric.ThresholdRange, $"{path}.thresholdRange", errors);
+        return (
+            ConditionCompiler.Compile(metric.SuccessCondition, $"{path}.successCondition", errors),
+            ConditionCompiler.Compile(metric.FailureCondition, $"{path}.failureCondition", errors));
+    }
+
+    private static void CheckRange(ThresholdRange? range, string path, SpecErrors errors)
+    {
+        if (range is null)
+        {
+            return;
+        }
+
+        if (range.Min is null && range.Max is null)
+        {
+            errors.Add(path, "set min, max or both");
+        }
+        else if (range.Min > range.Max)
+        {
+            errors.Add(path, $"min ({range.Min}) must not exceed max ({range.Max})");
+        }
+        else if (double.IsNaN(range.Min ?? 0) || double.IsNaN(range.Max ?? 0))
+        {
+            errors.Add(path, "bounds must be numbers, not NaN");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}

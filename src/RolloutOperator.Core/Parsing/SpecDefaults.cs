@@ -1,0 +1,76 @@
+using RolloutOperator.Core.Api;
+
+namespace RolloutOperator.Core.Parsing;
+
+/// <summary>
+/// The schema defaults, applied by the parser because lint reads raw manifests that no API server has defaulted.
+/// <see cref="ByField"/> lists every one so a test can hold them equal to the [DefaultValue] attributes.
+/// </summary>
+internal static class SpecDefaults
+{
+    public const int Replicas = 1;
+    public const int ProgressDeadlineSeconds = 600;
+    public const bool ProgressDeadlineAbort = false;
+    public const int RevisionHistoryLimit = 10;
+    public const bool Paused = false;
+    public const int MinReadySeconds = 0;
+    public const string WorkloadApiVersion = "apps/v1";
+    public const string WorkloadKind = "Deployment";
+    public const WorkloadScaleDown WorkloadScaleDownPolicy = WorkloadScaleDown.Never;
+    public const int ScaleDownDelaySeconds = 30;
+    public const int AbortScaleDownDelaySeconds = 30;
+    public const bool DynamicStableScale = false;
+    public const int BackgroundStartingStep = 0;
+    public const bool AutoPromotionEnabled = true;
+    public const int AutoPromotionSeconds = 0;
+    public const bool ClusterScope = false;
+    public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
+    public const string Interval = "1m";
+    public const int FailureLimit = 0;
+    public const int InconclusiveLimit = 0;
+    public const int ConsecutiveErrorLimit = 4;
+    public const NoDataPolicy NoData = NoDataPolicy.Retry;
+    public const string PrometheusTimeout = "30s";
+    public const string PrometheusRangeStep = "15s";
+    public const bool InsecureSkipVerify = false;
+
+    /// <summary>Gating analyses (steps, pre/post promotion) take one measurement unless told otherwise; background runs until promotion.</summary>
+    public const int GatingCount = 1;
+
+    public static IntOrString MaxSurge { get; } = new("25%");
+
+    public static IntOrString MaxUnavailable { get; } = IntOrString.FromInt(0);
+
+    public static IReadOnlyDictionary<string, object> ByField { get; } = new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["RolloutSpec.Replicas"] = Replicas,
+        ["RolloutSpec.ProgressDeadlineSeconds"] = ProgressDeadlineSeconds,
+        ["RolloutSpec.ProgressDeadlineAbort"] = ProgressDeadlineAbort,
+        ["RolloutSpec.RevisionHistoryLimit"] = RevisionHistoryLimit,
+        ["RolloutSpec.Paused"] = Paused,
+        ["RolloutSpec.MinReadySeconds"] = MinReadySeconds,
+        ["WorkloadRef.ApiVersion"] = WorkloadApiVersion,
+        ["WorkloadRef.Kind"] = WorkloadKind,
+        ["WorkloadRef.ScaleDown"] = WorkloadScaleDownPolicy,
+        ["CanaryStrategy.MaxSurge"] = MaxSurge,
+        ["CanaryStrategy.MaxUnavailable"] = MaxUnavailable,
+        ["CanaryStrategy.ScaleDownDelaySeconds"] = ScaleDownDelaySeconds,
+        ["CanaryStrategy.AbortScaleDownDelaySeconds"] = AbortScaleDownDelaySeconds,
+        ["CanaryStrategy.DynamicStableScale"] = DynamicStableScale,
+        ["BackgroundAnalysis.StartingStep"] = BackgroundStartingStep,
+        ["BlueGreenStrategy.AutoPromotionEnabled"] = AutoPromotionEnabled,
+        ["BlueGreenStrategy.AutoPromotionSeconds"] = AutoPromotionSeconds,
+        ["BlueGreenStrategy.ScaleDownDelaySeconds"] = ScaleDownDelaySeconds,
+        ["BlueGreenStrategy.AbortScaleDownDelaySeconds"] = AbortScaleDownDelaySeconds,
+        ["AnalysisTemplateRef.ClusterScope"] = ClusterScope,
+        ["NginxRouting.AnnotationPrefix"] = NginxAnnotationPrefix,
+        ["Metric.Interval"] = Interval,
+        ["Metric.FailureLimit"] = FailureLimit,
+        ["Metric.InconclusiveLimit"] = InconclusiveLimit,
+        ["Metric.ConsecutiveErrorLimit"] = ConsecutiveErrorLimit,
+        ["Metric.NoDataPolicy"] = NoData,
+        ["PrometheusMetric.Timeout"] = PrometheusTimeout,
+        ["PrometheusRange.Step"] = PrometheusRangeStep,
+        ["TlsSettings.InsecureSkipVerify"] = InsecureSkipVerify,
+    };
+}

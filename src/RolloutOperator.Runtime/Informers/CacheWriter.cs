@@ -1,0 +1,77 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace RolloutOperator.Runtime.Informers;
+
+/// <summary>Applies list and watch results to the cache, then notifies handlers.</summary>
+internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILogger logger)
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private IInformerHandler<T>[] _handlers = [];
+
+    public void AddHandler(IInformerHandler<T> handler) => _handlers = [.. _handlers, handler];
+
+    public void Upsert(T obj)
+    {
+        var previous = cache.Upsert(obj);
+        if (previous is null)
+        {
+            Notify(obj, h => h.OnAdd(obj));
+        }
+        else
+        {
+            Notify(obj, h => h.OnUpdate(previous, obj));
+        }
+    }
+
+    public void Delete(T obj)
+    {
+        cache.Remove(ObjectKey.Of(obj));
+        Notify(obj, h => h.OnDelete(obj));
+    }
+
+    /// <summary>
+    /// Makes the scope's cache equal to a fresh list. Keys missing from the list were deleted while we
+    /// were not watching (e.g. before a 410): raise deletes for them with their last known state.
+    /// </summary>
+    public void Replace(string? scope, IReadOnlyList<T> items)
+    {
+        var listed = new HashSet<ObjectKey>();
+        foreach (var item in items)
+        {
+            listed.Add(ObjectKey.Of(item));
+            var existing = cache.Find(ObjectKey.Of(item));
+            if (existing is null || existing.Metadata?.ResourceVersion != item.Metadata?.ResourceVersion)
+            {
+                Upsert(item);
+            }
+        }
+
+        foreach (var key in cache.KeysIn(scope).Where(key => !listed.Contains(key)))
+        {
+            if (cache.Remove(key) is { } gone)
+            {
+                InformerLog.SynthesisedDelete(logger, resource, key);
+                Notify(gone, h => h.OnDelete(gone));
+            }
+        }
+    }
+
+    private void Notify(T obj, Action<IInformerHandler<T>> notify)
+    {
+        foreach (var handler in _handlers)
+        {
+            try
+            {
+                notify(handler);
+            }
+#pragma warning disable CA1031 // A faulty handler must not stop the informer or starve other handlers.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                InformerLog.HandlerFailed(logger, ex, resource, ObjectKey.Of(obj));
+            }
+        }
+    }
+}

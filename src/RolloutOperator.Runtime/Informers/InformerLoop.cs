@@ -1,0 +1,175 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using RolloutOperator.Runtime.Metrics;
+using RolloutOperator.Runtime.Queue;
+
+namespace RolloutOperator.Runtime.Informers;
+
+/// <summary>
+/// list → watch → (relist on 410) for one list-watch scope. Watches resume from the last seen
+/// resourceVersion; only an expiry forces a full relist.
+/// </summary>
+internal sealed class InformerLoop<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly IListWatch<T> _listWatch;
+    private readonly CacheWriter<T> _writer;
+    private readonly InformerOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly RuntimeMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Jitter _jitter;
+    private readonly Action _onSynced;
+    private string? _resourceVersion;
+    private long _lastActivityTicks;
+    private int _failures;
+
+    public InformerLoop(
+        IListWatch<T> listWatch,
+        CacheWriter<T> writer,
+        InformerOptions options,
+        TimeProvider timeProvider,
+        RuntimeMetrics metrics,
+        ILogger logger,
+        Jitter jitter,
+        Action onSynced)
+    {
+        _listWatch = listWatch;
+        _writer = writer;
+        _options = options;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        _jitter = jitter;
+        _onSynced = onSynced;
+        MarkActivity();
+    }
+
+    public bool HasSynced { get; private set; }
+
+    public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
+
+    private string Resource => _listWatch.Description;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListAndWatchAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any list/watch failure is retried with backoff; the loop must outlive it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                await BackOffAsync(ex, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ListAndWatchAsync(CancellationToken cancellationToken)
+    {
+        if (_resourceVersion is null)
+        {
+            await ListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var session = new WatchSession<T>(_listWatch, _options, _timeProvider, _jitter, Apply, MarkActivity);
+        var outcome = await session.RunAsync(_resourceVersion!, cancellationToken).ConfigureAwait(false);
+        _metrics.IncrementWatchRestarts(Resource, outcome.ToString());
+        switch (outcome)
+        {
+            case WatchOutcome.Expired:
+                InformerLog.Expired(_logger, Resource);
+                _resourceVersion = null;
+                _failures = 0;
+                break;
+            case WatchOutcome.Watchdog:
+                InformerLog.WatchdogFired(_logger, Resource, session.IdleTimeout);
+                break;
+            case WatchOutcome.Closed:
+                InformerLog.WatchEnded(_logger, Resource, outcome);
+                _failures = 0;
+                break;
+            default:
+                // An error event or a watch that closed without delivering anything: back off so a
+                // misbehaving server cannot drive us into a hot reconnect loop.
+                throw session.Error ?? new InvalidOperationException($"Watch of {Resource} closed without events.");
+        }
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? continueToken = null;
+        string resourceVersion;
+        do
+        {
+            var page = await _listWatch.ListAsync(_options.PageSize, continueToken, cancellationToken)
+                .ConfigureAwait(false);
+            items.AddRange(page.Items);
+            resourceVersion = page.ResourceVersion;
+            continueToken = page.Continue;
+        }
+        while (continueToken is not null);
+
+        _writer.Replace(_listWatch.NamespaceScope, items);
+        _resourceVersion = resourceVersion;
+        MarkActivity();
+        InformerLog.Listed(_logger, items.Count, Resource, resourceVersion);
+        if (!HasSynced)
+        {
+            HasSynced = true;
+            _onSynced();
+        }
+    }
+
+    private void Apply(WatchEvent<T> watchEvent)
+    {
+        switch (watchEvent.Type)
+        {
+            case WatchEventType.Added:
+            case WatchEventType.Modified:
+                _writer.Upsert(watchEvent.Object);
+                break;
+            case WatchEventType.Deleted:
+                _writer.Delete(watchEvent.Object);
+                break;
+        }
+
+        if (watchEvent.Object?.Metadata?.ResourceVersion is { Length: > 0 } resourceVersion)
+        {
+            _resourceVersion = resourceVersion;
+        }
+    }
+
+    private async Task BackOffAsync(Exception error, CancellationToken cancellationToken)
+    {
+        if (KubernetesErrors.IsExpired(error))
+        {
+            _resourceVersion = null;
+        }
+
+        _metrics.IncrementWatchRestarts(Resource, nameof(WatchOutcome.Error));
+        var delay = Backoff.Exponential(
+            _failures++, _options.InitialRetryDelay, _options.MaxRetryDelay, 0.5, _jitter.NextDouble());
+        InformerLog.Failed(_logger, error, Resource, delay);
+        try
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown; RunAsync sees the token and returns.
+        }
+    }
+
+    private void MarkActivity() =>
+        Interlocked.Exchange(ref _lastActivityTicks, _timeProvider.GetUtcNow().UtcTicks);
+}

@@ -1,0 +1,6 @@
+namespace RolloutOperator.CrdGen.Tests.Fixtures;
+
+internal sealed class RecursiveNode
+{
+    public RecursiveNode? Child { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace RolloutOperator.CrdGen.Tests.Fixtures;
+
+internal sealed class UnkeyedItem
+{
+    public string? Name { get; set; }
+}
