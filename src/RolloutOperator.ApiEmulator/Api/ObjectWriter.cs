@@ -237,7 +237,12 @@ internal sealed class ObjectWriter(ApiContext context)
             var copy = JsonTree.CloneObject(o);
             var meta = JsonTree.Metadata(copy);
             meta.Remove("resourceVersion");
-            meta.Remove("managedFields");
+            // Ownership changes are real changes, a refreshed timestamp alone is not.
+            foreach (var entry in JsonTree.Objects(meta["managedFields"]))
+            {
+                entry.Remove("time");
+            }
+
             return copy;
         }
 

@@ -68,7 +68,7 @@ public static class PromQlTemplate
 
             var c = template[i];
             text(c);
-            if (context is PromQlContext.DoubleQuoted or PromQlContext.SingleQuoted && c == '\\' && i + 1 < template.Length)
+            if ((context is PromQlContext.DoubleQuoted or PromQlContext.SingleQuoted) && c == '\\' && i + 1 < template.Length)
             {
                 // An escape: the next character cannot close the literal.
                 text(template[++i]);

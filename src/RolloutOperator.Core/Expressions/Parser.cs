@@ -3,8 +3,6 @@ namespace RolloutOperator.Core.Expressions;
 // Recursive descent over CEL's grammar and precedence: ?: < || < && < relations < + - < * / % < unary < member.
 internal sealed class Parser
 {
-    private static readonly string[] Relations = ["==", "!=", "<", "<=", ">", ">="];
-
     private readonly List<Token> _tokens;
     private readonly List<(string Name, StaticType Type)> _variables = [("results", StaticType.List), ("result", StaticType.DoubleOrList)];
     private int _position;
@@ -45,56 +43,23 @@ internal sealed class Parser
         return condition;
     }
 
-    // Levels: 0 ||, 1 &&, 2 relations, 3 + -, 4 * / %; all left-associative.
+    // See Precedence for the levels; each recursion step binds tighter.
     private Node ParseBinary(int level)
     {
-        if (level > 4)
+        if (level > Precedence.Highest)
         {
             return ParseUnary();
         }
 
         var left = ParseBinary(level + 1);
-        while (IsOperatorOfLevel(Current, level))
+        while (Precedence.IsOperatorOf(Current, level))
         {
             var op = Advance();
             var right = ParseBinary(level + 1);
-            left = Combine(level, op, left, right);
+            left = Precedence.Combine(level, op, left, right);
         }
 
         return left;
-    }
-
-    private static bool IsOperatorOfLevel(Token token, int level) => token.Kind == TokenKind.Operator && level switch
-    {
-        0 => token.Text == "||",
-        1 => token.Text == "&&",
-        2 => Relations.Contains(token.Text),
-        3 => token.Text is "+" or "-",
-        _ => token.Text is "*" or "/" or "%",
-    };
-
-    private static Node Combine(int level, Token op, Node left, Node right)
-    {
-        var (symbol, column) = (op.Text, op.Column);
-        if (level <= 1)
-        {
-            TypeRules.RequireBool(left.Type, $"the left operand of {symbol}", column);
-            TypeRules.RequireBool(right.Type, $"the right operand of {symbol}", column);
-            return Nodes.Logical(left, right, symbol == "&&", column);
-        }
-
-        if (level == 2)
-        {
-            if (symbol is not ("==" or "!="))
-            {
-                TypeRules.Ordering(symbol, left.Type, right.Type, column);
-            }
-
-            return Nodes.Binary(left, right, StaticType.Bool, (l, r) => Operators.Compare(symbol, l, r), column);
-        }
-
-        var type = TypeRules.Arithmetic(symbol, left.Type, right.Type, column);
-        return Nodes.Binary(left, right, type, (l, r) => Operators.Arithmetic(symbol, l, r), column);
     }
 
     private Node ParseUnary()

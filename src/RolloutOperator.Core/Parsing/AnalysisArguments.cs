@@ -25,7 +25,7 @@ internal static class AnalysisArguments
             {
                 plans.Add(fallback);
             }
-            else
+            else if (!Mentions(analysis, name))
             {
                 errors.Add($"{path}.args", $"argument \"{name}\" of {template.Label} has no value; set it in args");
             }
@@ -76,16 +76,12 @@ internal static class AnalysisArguments
         for (var i = 0; i < args.Count; i++)
         {
             var at = $"{path}.args[{i}]";
-            if (Value(args[i], at, errors) is not { } plan)
+            var name = args[i]?.Name;
+            if (complete && !Fields.IsBlank(name) && !declared.ContainsKey(name!) && !usedInline.Contains(name!))
             {
-                continue;
+                errors.Add($"{at}.name", $"unknown argument \"{name}\"; {Known(declared.Keys, analysis.Metrics?.Count > 0)}");
             }
-
-            if (complete && !declared.ContainsKey(plan.Name) && !usedInline.Contains(plan.Name))
-            {
-                errors.Add($"{at}.name", $"unknown argument \"{plan.Name}\"; {Known(declared.Keys)}");
-            }
-            else if (!supplied.TryAdd(plan.Name, plan))
+            else if (Value(args[i], at, errors) is { } plan && !supplied.TryAdd(plan.Name, plan))
             {
                 errors.Add($"{at}.name", $"duplicate argument \"{plan.Name}\"");
             }
@@ -118,14 +114,18 @@ internal static class AnalysisArguments
         return new ArgumentPlan(arg.Name, arg.Value, null, fieldPath);
     }
 
+    // A Rollout argument that names the template's argument but is malformed was already reported; "missing" would be noise.
+    private static bool Mentions(RolloutAnalysis analysis, string name) => analysis.Args?.Any(a => a?.Name == name) == true;
+
     private static ArgumentPlan? FromTemplate(AnalysisArg arg) =>
         arg.Value is not null || arg.ValueFrom is not null
             ? new ArgumentPlan(arg.Name, arg.Value, arg.ValueFrom?.SecretKeyRef, arg.ValueFrom?.FieldRef?.FieldPath)
             : null;
 
-    private static string Known(IEnumerable<string> names)
+    private static string Known(IEnumerable<string> names, bool hasInlineMetrics)
     {
         var list = names.Order(StringComparer.Ordinal).ToList();
-        return list.Count == 0 ? "the templates declare no arguments" : $"the templates declare: {string.Join(", ", list)}";
+        var templates = list.Count == 0 ? "the templates declare no arguments" : $"the templates declare: {string.Join(", ", list)}";
+        return hasInlineMetrics ? $"{templates}, and no inline metric's query uses it" : templates;
     }
 }

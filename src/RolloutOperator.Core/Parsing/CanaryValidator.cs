@@ -15,7 +15,7 @@ internal static class CanaryValidator
         var (background, startingStep) = Background(canary, context, errors);
         var (surge, unavailable) = SurgeResolver.Resolve(canary, replicas, Path, errors);
         var dynamicStableScale = canary.DynamicStableScale ?? SpecDefaults.DynamicStableScale;
-        if (dynamicStableScale && router.Name is null)
+        if (dynamicStableScale && !router.Configured)
         {
             errors.Add($"{Path}.dynamicStableScale", "dynamicStableScale needs a traffic router: without one, replica counts are the traffic split");
         }

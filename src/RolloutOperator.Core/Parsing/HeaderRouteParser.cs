@@ -34,7 +34,7 @@ internal static class HeaderRouteParser
 
     private static void CheckRouter(RouterInfo router, string path, SpecErrors errors)
     {
-        if (router.Name is null)
+        if (!router.Configured)
         {
             errors.Add(path, "setHeaderRoute needs a traffic router");
         }

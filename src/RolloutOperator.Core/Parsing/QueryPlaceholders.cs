@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
+using RolloutOperator.Core.Analysis;
 
 namespace RolloutOperator.Core.Parsing;
 
 /// <summary>
-/// Checks the {{...}} placeholders of a query at parse time, so that a typo is an InvalidSpec rather than a query that
-/// silently measures nothing.
+/// Checks the {{...}} placeholders of a query at parse time, with the same scanner that renders it, so that a typo or
+/// an unterminated placeholder is an InvalidSpec rather than a query that fails or measures nothing at run time.
 /// </summary>
-internal static partial class QueryPlaceholders
+internal static class QueryPlaceholders
 {
     public const string ArgPrefix = "args.";
 
@@ -20,34 +20,52 @@ internal static partial class QueryPlaceholders
         "service.stable",
         "service.canary");
 
-    public static IReadOnlyList<string> Find(string query) =>
-        [.. Placeholder().Matches(query).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
-
     public static IEnumerable<string> ArgNames(string? query) =>
-        query is null ? [] : Find(query).Where(p => p.StartsWith(ArgPrefix, StringComparison.Ordinal)).Select(p => p[ArgPrefix.Length..]);
+        query is null ? [] : PromQlTemplate.Placeholders(query).Where(IsArg).Select(p => p[ArgPrefix.Length..]);
 
     public static void Validate(string query, IReadOnlySet<string> args, string path, SpecErrors errors)
     {
-        foreach (var placeholder in Find(query))
+        var before = errors.Count;
+        var placeholders = PromQlTemplate.Placeholders(query);
+        foreach (var placeholder in placeholders)
         {
-            if (placeholder.StartsWith(ArgPrefix, StringComparison.Ordinal))
-            {
-                var name = placeholder[ArgPrefix.Length..];
-                if (!args.Contains(name))
-                {
-                    errors.Add(path, $"query uses {{{{{placeholder}}}}} but no argument \"{name}\" is declared{Known(args)}");
-                }
-            }
-            else if (!BuiltIns.Contains(placeholder))
-            {
-                errors.Add(path, $"unknown placeholder {{{{{placeholder}}}}}; built-ins are {string.Join(", ", BuiltIns.Order(StringComparer.Ordinal))}");
-            }
+            CheckName(placeholder, args, path, errors);
+        }
+
+        if (errors.Count == before)
+        {
+            CheckRenders(query, placeholders, path, errors);
         }
     }
 
+    private static void CheckName(string placeholder, IReadOnlySet<string> args, string path, SpecErrors errors)
+    {
+        if (IsArg(placeholder))
+        {
+            var name = placeholder[ArgPrefix.Length..];
+            if (!args.Contains(name))
+            {
+                errors.Add(path, $"query uses {{{{{placeholder}}}}} but no argument \"{name}\" is declared{Known(args)}");
+            }
+        }
+        else if (!BuiltIns.Contains(placeholder))
+        {
+            errors.Add(path, $"unknown placeholder {{{{{placeholder}}}}}; built-ins are {string.Join(", ", BuiltIns.Order(StringComparer.Ordinal))}");
+        }
+    }
+
+    // Every name is known here, and a plain identifier is a valid value anywhere, so a failure is the template's own shape.
+    private static void CheckRenders(string query, IReadOnlyList<string> placeholders, string path, SpecErrors errors)
+    {
+        var sample = placeholders.ToDictionary(p => p, _ => "x", StringComparer.Ordinal);
+        foreach (var error in PromQlTemplate.Render(query, sample).Errors)
+        {
+            errors.Add(path, error);
+        }
+    }
+
+    private static bool IsArg(string placeholder) => placeholder.StartsWith(ArgPrefix, StringComparison.Ordinal);
+
     private static string Known(IReadOnlySet<string> args) =>
         args.Count == 0 ? "" : $"; declared: {string.Join(", ", args.Order(StringComparer.Ordinal))}";
-
-    [GeneratedRegex(@"\{\{\s*([^{}]*?)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
 }

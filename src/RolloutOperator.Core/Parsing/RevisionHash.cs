@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,15 +21,15 @@ public static class RevisionHash
         return Convert.ToHexStringLower(hash)[..Length];
     }
 
-    internal static byte[] Canonical(JsonNode node)
+    internal static ReadOnlySpan<byte> Canonical(JsonNode node)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             Write(writer, node);
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan;
     }
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node)

@@ -21,7 +21,7 @@ internal static class TrafficRoutingValidator
         var routes = ManagedRoutes(routing.ManagedRoutes ?? [], $"{at}.managedRoutes", errors);
         if (name is null)
         {
-            return RouterInfo.None with { ManagedRoutes = routes };
+            return RouterInfo.None with { ManagedRoutes = routes, Configured = true };
         }
 
         if (!context.Routers.TryGetValue(name, out var capabilities))
@@ -30,7 +30,7 @@ internal static class TrafficRoutingValidator
             errors.Add(namePath, $"unknown traffic router \"{name}\"; registered: {registered}");
         }
 
-        return new RouterInfo(name, capabilities, routes);
+        return new RouterInfo(name, capabilities, routes, Configured: true);
     }
 
     private static void CheckServices(CanaryStrategy canary, string path, bool required, SpecErrors errors)

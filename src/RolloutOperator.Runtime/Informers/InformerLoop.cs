@@ -64,6 +64,12 @@ internal sealed class InformerLoop<T>
             {
                 return;
             }
+            catch (Exception ex) when (KubernetesErrors.IsExpired(ex))
+            {
+                // A 410 as the HTTP status (watch or stale continue token) means the same as the
+                // in-stream 410: relist now; waiting would not make the version any less stale.
+                OnExpired();
+            }
 #pragma warning disable CA1031 // Any list/watch failure is retried with backoff; the loop must outlive it.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -82,19 +88,18 @@ internal sealed class InformerLoop<T>
 
         var session = new WatchSession<T>(_listWatch, _options, _timeProvider, _jitter, Apply, MarkActivity);
         var outcome = await session.RunAsync(_resourceVersion!, cancellationToken).ConfigureAwait(false);
-        _metrics.IncrementWatchRestarts(Resource, outcome.ToString());
         switch (outcome)
         {
             case WatchOutcome.Expired:
-                InformerLog.Expired(_logger, Resource);
-                _resourceVersion = null;
-                _failures = 0;
+                OnExpired();
                 break;
             case WatchOutcome.Watchdog:
                 InformerLog.WatchdogFired(_logger, Resource, session.IdleTimeout);
+                _metrics.IncrementWatchRestarts(Resource, nameof(WatchOutcome.Watchdog));
                 break;
             case WatchOutcome.Closed:
                 InformerLog.WatchEnded(_logger, Resource, outcome);
+                _metrics.IncrementWatchRestarts(Resource, nameof(WatchOutcome.Closed));
                 _failures = 0;
                 break;
             default:
@@ -149,13 +154,16 @@ internal sealed class InformerLoop<T>
         }
     }
 
+    private void OnExpired()
+    {
+        InformerLog.Expired(_logger, Resource);
+        _metrics.IncrementWatchRestarts(Resource, nameof(WatchOutcome.Expired));
+        _resourceVersion = null;
+        _failures = 0;
+    }
+
     private async Task BackOffAsync(Exception error, CancellationToken cancellationToken)
     {
-        if (KubernetesErrors.IsExpired(error))
-        {
-            _resourceVersion = null;
-        }
-
         _metrics.IncrementWatchRestarts(Resource, nameof(WatchOutcome.Error));
         var delay = Backoff.Exponential(
             _failures++, _options.InitialRetryDelay, _options.MaxRetryDelay, 0.5, _jitter.NextDouble());

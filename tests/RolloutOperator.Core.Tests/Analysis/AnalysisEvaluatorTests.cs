@@ -119,21 +119,24 @@ public sealed class AnalysisEvaluatorTests
     }
 
     [Theory]
-    [InlineData("error beats inconclusive", "EI", AnalysisPhase.Error)]
-    [InlineData("failed beats error", "FE", AnalysisPhase.Failed)]
-    [InlineData("inconclusive beats success", "IS", AnalysisPhase.Inconclusive)]
-    public void Record_MixedMetricVerdicts_RunTakesWorst(string name, string verdicts, AnalysisPhase expected)
+    [InlineData("failed beats error", AnalysisPhase.Failed, AnalysisPhase.Error, AnalysisPhase.Failed)]
+    [InlineData("error beats inconclusive", AnalysisPhase.Inconclusive, AnalysisPhase.Error, AnalysisPhase.Error)]
+    [InlineData("inconclusive beats success", AnalysisPhase.Successful, AnalysisPhase.Inconclusive, AnalysisPhase.Inconclusive)]
+    [InlineData("success waits for running metric", AnalysisPhase.Successful, AnalysisPhase.Successful, AnalysisPhase.Running)]
+    public void Record_MixedMetricVerdicts_RunTakesWorst(string name, AnalysisPhase a, AnalysisPhase b, AnalysisPhase expected)
     {
-        var plan = new AnalysisPlan(
-        [
-            Plan(name: "a", success: "result > 0.5", failure: "result < 0.1", count: 1, consecutiveErrorLimit: 0),
-            Plan(name: "b", success: "result > 0.5", failure: "result < 0.1", count: 1, consecutiveErrorLimit: 0),
-        ], []);
-        var run = AnalysisEvaluator.Start("step-1", "rev-a", plan, T0);
+        var plan = new AnalysisPlan([Plan(name: "a"), Plan(name: "b"), Plan(name: "c", count: 5)], []);
+        var run = AnalysisEvaluator.Start("step-1", "rev-a", plan, T0) with
+        {
+            Metrics =
+            [
+                new MetricStatus { Name = "a", Phase = a, Message = $"a is {a}" },
+                new MetricStatus { Name = "b", Phase = b, Message = $"b is {b}" },
+                new MetricStatus { Name = "c", Phase = AnalysisPhase.Running },
+            ],
+        };
 
-        // Record the second metric first: the first verdict would otherwise end the run before the second is seen.
-        run = AnalysisEvaluator.Record(run, plan, ResultFor("b", verdicts[1]));
-        run = run.Phase == AnalysisPhase.Running || verdicts[1] == 'S' ? AnalysisEvaluator.Record(run, plan, ResultFor("a", verdicts[0])) : run;
+        run = AnalysisEvaluator.Record(run, plan, Result("c", T0, 0.995));
 
         Assert.True(expected == run.Phase, $"{name}: {run.Message}");
     }
@@ -200,12 +203,4 @@ public sealed class AnalysisEvaluatorTests
         Assert.False(AnalysisEvaluator.IsPassingForPromotion(run, plan));
         Assert.NotEqual(AnalysisPhase.Successful, run.Phase);
     }
-
-    private static MeasurementResult ResultFor(string metric, char verdict) => verdict switch
-    {
-        'S' => Result(metric, T0, 0.9),
-        'F' => Result(metric, T0, 0.05),
-        'I' => Result(metric, T0, 0.3),
-        _ => Failure(metric, T0),
-    };
 }

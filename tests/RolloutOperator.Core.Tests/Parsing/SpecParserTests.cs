@@ -198,6 +198,22 @@ public sealed class SpecParserTests
             result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("no router block")]
+    [InlineData("plugin without name")]
+    public void Parse_BrokenRouterBlock_DoesNotAlsoBlameHeaderRouteStep(string breakage)
+    {
+        var spec = Specs.Canary().Mutate(s => s.Canary().TrafficRouting!.GatewayApi = null);
+        if (breakage == "plugin without name")
+        {
+            spec.Canary().TrafficRouting!.Plugin = new RouterPlugin();
+        }
+
+        var error = Assert.Single(SpecParser.Parse(spec, Specs.Context()).Errors);
+
+        Assert.StartsWith("spec.strategy.canary.trafficRouting", error.Path, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_SharedSpec_DoesNotMutateIt()
     {

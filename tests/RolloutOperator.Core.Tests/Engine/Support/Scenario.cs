@@ -35,6 +35,8 @@ public sealed class Scenario
 
     public List<Decision> Decisions { get; } = [];
 
+    public List<RolloutObservation> Observations { get; } = [];
+
     public List<RolloutEvent> Events { get; } = [];
 
     public List<RolloutStatus> History { get; } = [];
@@ -55,6 +57,7 @@ public sealed class Scenario
             new Dictionary<ServiceRole, string?>(Cluster.Services),
             measurements,
             _commands.Count == 0 ? [] : [_commands[^1]]);
+        Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
         Cluster.Apply(decision.Actions, Now);
         Status = decision.Status;

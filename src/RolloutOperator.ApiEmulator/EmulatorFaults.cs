@@ -1,0 +1,84 @@
+using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Http;
+using RolloutOperator.ApiEmulator.Storage;
+
+namespace RolloutOperator.ApiEmulator;
+
+/// <summary>Fault injection for resilience tests. Errors and latency apply to resource requests, not discovery.</summary>
+public sealed class EmulatorFaults
+{
+    private readonly Lock _gate = new();
+    private readonly ObjectStore _store;
+    private readonly TimeProvider _time;
+    private readonly List<FaultRule> _rules = [];
+    private TimeSpan _latency;
+
+    internal EmulatorFaults(ObjectStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+    }
+
+    /// <summary>Ends every open watch stream now (clients see a normal close).</summary>
+    public void DropWatches() => _store.DropAllWatchers();
+
+    /// <summary>Compacts the watch history so a watch from any older resourceVersion gets 410 Expired.</summary>
+    public void ExpireWatchHistory() => _store.ExpireHistory();
+
+    /// <summary>Fails a fraction of matching requests with 409, 429 (with Retry-After) or 5xx.</summary>
+    public void InjectErrors(int statusCode, double rate, Func<ApiRequest, bool>? filter = null, int seed = 1)
+    {
+        lock (_gate)
+        {
+            _rules.Add(new FaultRule(statusCode, rate, filter, seed));
+        }
+    }
+
+    /// <summary>Delays every resource request by this much (measured on the emulator's TimeProvider).</summary>
+    public void Latency(TimeSpan latency)
+    {
+        lock (_gate)
+        {
+            _latency = latency;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+            _latency = TimeSpan.Zero;
+        }
+    }
+
+    internal async ValueTask BeforeRequestAsync(ApiRequest request, CancellationToken ct)
+    {
+        TimeSpan latency;
+        FaultRule? firing;
+        lock (_gate)
+        {
+            latency = _latency;
+            firing = _rules.FirstOrDefault(r => r.Fires(request));
+        }
+
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, _time, ct).ConfigureAwait(false);
+        }
+
+        if (firing is not null)
+        {
+            throw Injected(firing.StatusCode);
+        }
+    }
+
+    private static ApiException Injected(int code) => code switch
+    {
+        409 => new ApiException(409, "Conflict", "Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again (injected fault)"),
+        429 => Errors.TooManyRequests(1),
+        503 => new ApiException(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)"),
+        504 => new ApiException(504, "Timeout", "the server was unable to return a response in the time allotted (injected fault)"),
+        _ => new ApiException(code, "InternalError", "Internal error occurred: injected fault"),
+    };
+}

@@ -1,0 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RolloutOperator.ApiEmulator.Http;
+
+/// <summary>Serialization as Go's encoding/json would write it (no \u0022-style escaping of quotes or '+').</summary>
+internal static class WireJson
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(JsonNode node) => node.ToJsonString(Options);
+}
