@@ -1,0 +1,15 @@
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.Engine;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Controller.Analysis;
+
+/// <summary>
+/// Takes the measurements that are due: resolves arguments, renders queries, asks the provider. A measurement that could
+/// not be taken comes back as an error result, never as an exception and never as a pass.
+/// </summary>
+public interface IMeasurementService
+{
+    Task<IReadOnlyList<MeasurementResult>> MeasureAsync(Rollout rollout, RolloutPlan plan, IReadOnlyList<DueMeasurement> due, CancellationToken cancellationToken);
+}
