@@ -265,6 +265,26 @@ public sealed class CanaryScenarioTests
     }
 
     [Fact]
+    public void CanaryPodsCrashLoop_DeadlineFires_NoTrafficEverShifted()
+    {
+        var plan = Canary("v1", Weight(30), Pause(30), Weight(100)) with { ProgressDeadlineAbort = true, ProgressDeadline = TimeSpan.FromMinutes(5) };
+        var s = HealthyAt("v1", plan);
+        s.Cluster.CrashLooping.Add("v2");
+        s.DeployNew("v2");
+        var weights = new List<int>();
+        s.RunUntil(x =>
+        {
+            weights.Add(x.Cluster.CanaryWeight);
+            return x.Status.Abort is not null;
+        }, maxReconciles: 400);
+
+        Assert.All(weights, w => Assert.Equal(0, w));
+        Assert.Equal(AbortReasons.ProgressDeadline, s.Status.Abort!.Reason);
+        Assert.Contains("canary pods available", s.Status.Abort.Message, StringComparison.Ordinal);
+        Assert.Equal(4, s.Cluster.Available("v1"));
+    }
+
+    [Fact]
     public void ProgressDeadline_FiresNoEarlierThanConfigured_AndDecisionAsksToWakeForIt()
     {
         var plan = Canary("v1", Weight(20)) with { ProgressDeadline = TimeSpan.FromMinutes(3) };

@@ -115,6 +115,19 @@ public sealed class DeciderPropertyTests
     }
 
     [Fact]
+    public void EveryProgressingState_SchedulesAWakeUp()
+    {
+        // Nothing waits forever silently: a rollout that is neither healthy, paused nor degraded always knows when to look again.
+        RolloutGenerators.Run(withPromotions: true).Sample(run => RunDriver.Play(run, (_, decision, _) =>
+        {
+            if (decision.Status.Phase == RolloutPhase.Progressing)
+            {
+                Assert.True(decision.RequeueAfter is not null, $"progressing without a wake-up: {decision.Status.Message}");
+            }
+        }), iter: Iterations);
+    }
+
+    [Fact]
     public void Decide_IsDeterministic()
     {
         RolloutGenerators.Run(withPromotions: true).Sample(run =>
