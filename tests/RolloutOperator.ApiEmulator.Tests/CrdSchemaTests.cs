@@ -68,6 +68,22 @@ public sealed class CrdSchemaTests
     }
 
     [Fact]
+    public async Task Create_HeaderMatch_PatternWithDollarInCharacterClassIsHonoured()
+    {
+        // The header-name pattern has "$" inside [...]: a literal there, not an end anchor.
+        await using var h = await WithGatewayApiAsync();
+        var route = Route("r");
+        route["spec"]!["rules"]![0]!["matches"] = new JsonArray(new JsonObject
+        {
+            ["headers"] = new JsonArray(new JsonObject { ["name"] = "x-canary$", ["value"] = "1" }),
+        });
+
+        var created = Node(await h.Client.CustomObjects.CreateNamespacedCustomObjectAsync(route, Group, "v1", "default", "httproutes", cancellationToken: Ct));
+
+        Assert.Equal("x-canary$", created["spec"]!["rules"]![0]!["matches"]![0]!["headers"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Create_UnknownField_IsPruned()
     {
         await using var h = await WithGatewayApiAsync();

@@ -7,7 +7,7 @@ namespace RolloutOperator.ApiEmulator.Tests;
 /// <summary>One emulator plus a real KubernetesClient talking to it over HTTP.</summary>
 internal sealed class EmulatorHarness : IAsyncDisposable
 {
-    public const string GatewayCrds = "/work/shared/data/gateway-api";
+    public static string GatewayCrds => RolloutOperator.Testing.TestPaths.GatewayApiCrds;
 
     private EmulatorHarness(ApiServerEmulator emulator)
     {

@@ -107,7 +107,9 @@ internal static class ValueRules
     /// <summary>Go's RE2 "$" only matches at the very end; .NET's also before a final newline.</summary>
     private static string ToDotNet(string pattern)
     {
+        // Inside a character class "$" is a literal and must stay one.
         var builder = new StringBuilder(pattern.Length);
+        var inClass = false;
         for (var i = 0; i < pattern.Length; i++)
         {
             if (pattern[i] == '\\' && i + 1 < pattern.Length)
@@ -117,7 +119,13 @@ internal static class ValueRules
                 continue;
             }
 
-            builder.Append(pattern[i] == '$' ? @"\z" : pattern[i].ToString());
+            inClass = pattern[i] switch
+            {
+                '[' => true,
+                ']' => false,
+                _ => inClass,
+            };
+            builder.Append(pattern[i] == '$' && !inClass ? @"\z" : pattern[i].ToString());
         }
 
         return builder.ToString();
