@@ -172,6 +172,7 @@ internal static class BlueGreenDecider
         var stable = status.StableRevision!;
         var preview = status.CanaryRevision;
         var world = ctx.World;
+        world.Clear();
         world.Replicas[stable] = ctx.Plan.Replicas;
         if (preview is null)
         {

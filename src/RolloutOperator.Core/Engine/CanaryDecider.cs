@@ -27,6 +27,9 @@ internal static class CanaryDecider
             Progress(ctx, plan, canary, stable);
         }
 
+        // Progress probed the world of the steps it tried; the desired world is that of the state it ended in.
+        ctx.World.Clear();
+
         if (status.IsAborted(canary))
         {
             CanaryWorld.ApplyAborted(ctx, plan, canary, stable);

@@ -63,6 +63,11 @@ internal sealed class WatchSession<T>
         {
             return WatchOutcome.Watchdog;
         }
+        catch (HttpRequestException ex) when (!sawEvents && IsEndOfStream(ex))
+        {
+            // KubernetesClient 21 peeks the first line of a watch response; a watch the server closes before its
+            // first event (a quiet resource at its timeout, a dropped watch) surfaces as EndOfStream. It is a close.
+        }
 
         return Classify(sawEvents, _timeProvider.GetElapsedTime(started));
     }
@@ -88,6 +93,19 @@ internal sealed class WatchSession<T>
 
         _onActivity();
         return WatchOutcome.Closed;
+    }
+
+    private static bool IsEndOfStream(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is EndOfStreamException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Called by the client when a Status event (e.g. 410 Expired) or an undecodable line arrives.

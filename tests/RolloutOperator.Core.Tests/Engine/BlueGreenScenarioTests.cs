@@ -34,8 +34,12 @@ public sealed class BlueGreenScenarioTests
         s.Command(CommandKind.Promote);
         s.RunUntil(x => x.Cluster.Services[ServiceRole.Active] == "v2");
         Assert.Equal(4, s.Cluster.Replicas("v1"));
+        s.RunUntil(x => x.Status.StableRevision == "v2");
+        var promotedAt = s.Now;
+        s.RunUntil(x => x.Now - promotedAt >= TimeSpan.FromSeconds(25));
+        Assert.Equal(4, s.Cluster.Replicas("v1"));
         s.RunUntil(x => x.IsHealthy && x.Cluster.Replicas("v1") == 0);
-        Assert.Equal("v2", s.Status.StableRevision);
+        Assert.True(s.Now - promotedAt >= TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -32,8 +32,13 @@ public sealed class CanaryScenarioTests
 
         Assert.Equal([0, 20, 50, 100], weights.Distinct().ToArray());
         Assert.Equal(AnalysisPhase.Successful, s.Status.Analyses!.Single(a => a.Key == "step-2").Phase);
+
+        // The old revision keeps all its pods for the scale-down delay (instant rollback), then scales to zero.
+        var promotedAt = s.Now;
+        s.RunUntil(x => x.Now - promotedAt >= TimeSpan.FromSeconds(25));
         Assert.Equal(4, s.Cluster.Replicas("v1"));
         s.RunUntil(x => x.IsHealthy && x.Cluster.Replicas("v1") == 0);
+        Assert.True(s.Now - promotedAt >= TimeSpan.FromSeconds(30));
         Assert.Equal(0, s.Cluster.CanaryWeight);
         Assert.Equal("v2", s.Cluster.Services[ServiceRole.Stable]);
         Assert.Equal(ConditionStatus.True, s.Condition(ConditionTypes.Ready).Status);

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Kube;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Api;
+using Spectre.Console;
+
+namespace RolloutOperator.Cli.Commands;
+
+/// <summary>
+/// Writes the operator's revision-scoped command annotation. It is a merge patch on metadata.annotations only, so GitOps
+/// tools see no spec drift, and it names status.canaryRevision, so a command typed against an old revision cannot act
+/// on a newer one that started meanwhile.
+/// </summary>
+internal static class CommandChannel
+{
+    public const string Annotation = ApiGroup.Prefix + "command";
+
+    public static string? TargetRevision(Rollout rollout, string action) => rollout.Status switch
+    {
+        { CanaryRevision: { Length: > 0 } canary } => canary,
+        { Abort.Revision: { Length: > 0 } aborted } when action == "retry" => aborted,
+        _ => null,
+    };
+
+    public static JsonObject Patch(string action, string revision, string id) => new()
+    {
+        ["metadata"] = new JsonObject
+        {
+            ["annotations"] = new JsonObject
+            {
+                [Annotation] = new JsonObject { ["action"] = action, ["revision"] = revision, ["id"] = id }.ToJsonString(),
+            },
+        },
+    };
+
+    public static async Task<int> SendAsync(CliContext context, KubeConnection connection, string name, string action, CancellationToken cancellationToken)
+    {
+        var api = new RolloutApi(connection.Client);
+        var rollout = await api.GetAsync(connection.Namespace, name, cancellationToken).ConfigureAwait(false);
+        var revision = TargetRevision(rollout, action) ?? throw new CliException(
+            $"rollout {connection.Namespace}/{name} has no revision being rolled out (stable revision {rollout.Status?.StableRevision ?? "unknown"}); nothing to {action}",
+            ExitCodes.NothingToDo);
+        var id = $"cli-{context.Time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid().ToString("N")[..8]}";
+        await api.MergePatchAsync(connection.Namespace, name, Patch(action, revision, id), cancellationToken).ConfigureAwait(false);
+        context.Console.WriteLine($"rollout {connection.Namespace}/{name}: {action} requested for revision {revision} (command id {id})");
+        return ExitCodes.Success;
+    }
+}

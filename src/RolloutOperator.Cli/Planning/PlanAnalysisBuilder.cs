@@ -1,0 +1,23 @@
+using RolloutOperator.Cli.Manifests;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Cli.Planning;
+
+internal static class PlanAnalysisBuilder
+{
+    public static PlanAnalysis Build(string key, AnalysisPlan analysis, IReadOnlyDictionary<string, string> builtIns, RolloutManifest rollout, int? startingStep = null)
+    {
+        var known = PlanVariables.For(analysis, builtIns, rollout);
+        var metrics = analysis.Metrics.Select(m => new PlanMetric(
+            m.Name,
+            QueryPreview.Render(m.Prometheus.Query, known),
+            DurationText.Format(m.Interval),
+            m.Count,
+            DurationText.Format(m.InitialDelay),
+            m.FailureLimit,
+            m.InconclusiveLimit,
+            m.ConsecutiveErrorLimit,
+            m.NoData.ToString())).ToList();
+        return new PlanAnalysis(key, metrics, startingStep);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.Engine;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Controller.Analysis;
+
+/// <summary>
+/// Takes the due measurements of one reconcile: resolves the placeholders each query uses, renders it with escaping,
+/// and asks the provider exactly once. Runs a few measurements at a time; results come back in the order of
+/// <c>due</c>. A measurement that could not be taken is an error result; a cancelled reconcile yields no results at all.
+/// </summary>
+public sealed class MeasurementService : IMeasurementService
+{
+    public const int DefaultMaxConcurrency = 4;
+
+    private readonly IMetricProvider _provider;
+    private readonly ISecretReader _secrets;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _maxConcurrency;
+
+    public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency)
+    {
+        _provider = provider ?? throw new ArgumentNullException(nameof(provider));
+        _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _maxConcurrency = Math.Max(1, maxConcurrency);
+    }
+
+    public async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(Rollout rollout, RolloutPlan plan, IReadOnlyList<DueMeasurement> due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(due);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var secrets = new CachingSecretReader(_secrets);
+        var results = new MeasurementResult[due.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), options, async (i, token) =>
+            results[i] = await MeasureOneAsync(rollout, due[i], secrets, token).ConfigureAwait(false)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return results;
+    }
+
+    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        var template = due.Metric.Prometheus.Query;
+        var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
+        if (variables.Errors.Count > 0)
+        {
+            return Errored(due, at, "query arguments: " + string.Join("; ", variables.Errors), null);
+        }
+
+        var rendered = PromQlTemplate.Render(template, variables.Values);
+        if (rendered.Query is not { } query)
+        {
+            return Errored(due, at, "query template: " + string.Join("; ", rendered.Errors), null);
+        }
+
+        // Status and events show the query with Secret-sourced values masked; Prometheus gets the real one.
+        var shown = variables.SecretNames.Count == 0 ? query : PromQlTemplate.Render(template, variables.ForDisplay()).Query;
+        var answer = await AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, due.Metric.Prometheus, at, secrets), cancellationToken).ConfigureAwait(false);
+        if (answer.Error is { } error)
+        {
+            return Errored(due, at, error, shown);
+        }
+
+        MeasurementLog.Measured(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, answer.Values.Count);
+        return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, at, answer.Values, null, shown);
+    }
+
+    private async Task<MetricQueryResult> AskAsync(MetricQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _provider.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The contract says providers answer with error results; a provider bug must still not pass or crash the reconcile.
+            return MetricQueryResult.Failed($"provider failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private MeasurementResult Errored(DueMeasurement due, DateTimeOffset at, string error, string? query)
+    {
+        MeasurementLog.Errored(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, error);
+        return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, at, null, error, query);
+    }
+}

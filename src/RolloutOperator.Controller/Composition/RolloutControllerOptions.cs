@@ -1,0 +1,20 @@
+using RolloutOperator.Runtime.Informers;
+
+namespace RolloutOperator.Controller.Composition;
+
+public sealed record RolloutControllerOptions
+{
+    /// <summary>Namespaces to watch; empty means all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    public int Workers { get; init; } = 4;
+
+    /// <summary>Identity of this instance in events (reportingInstance) and leader election.</summary>
+    public required string InstanceName { get; init; }
+
+    public TimeSpan ReconcileTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    public InformerOptions Informers { get; init; } = new();
+
+    public TimeSpan EventDedupeWindow { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,46 @@
+using k8s;
+using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Commands;
+using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Controller.Services;
+using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Workloads;
+
+namespace RolloutOperator.Controller.Composition;
+
+/// <summary>Wires one <see cref="RolloutReconciler"/> from its collaborators; used by the runtime and by tests.</summary>
+internal static class RolloutReconcilerFactory
+{
+    public static RolloutReconciler Create(
+        IKubernetes client,
+        RolloutCaches caches,
+        TrafficRouterRegistry routers,
+        IMeasurementService measurements,
+        RolloutMetrics metrics,
+        EventRecorderOptions eventOptions,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
+    {
+        var templates = new ParseContextFactory(caches, routers);
+        var traffic = new TrafficGateway(routers);
+        var revisions = new RevisionWriter(client);
+        var patches = new RolloutPatches(client);
+        var parts = new RolloutSyncParts(
+            templates,
+            new RolloutObserver(caches, traffic, measurements, time),
+            new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
+            new WorkloadRefScaler(templates, revisions),
+            new TrafficFinalizer(patches, traffic),
+            new StatusWriter(client),
+            new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>()),
+            metrics,
+            new InvalidCommandMemo(),
+            time);
+        var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
+        return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
+    }
+}

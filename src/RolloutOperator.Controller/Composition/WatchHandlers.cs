@@ -1,0 +1,37 @@
+using k8s;
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Runtime.Controllers;
+using RolloutOperator.Runtime.Informers;
+using RolloutOperator.Runtime.Queue;
+
+namespace RolloutOperator.Controller.Composition;
+
+/// <summary>Maps every watched object to the Rollout keys it concerns. HTTPRoutes and Ingresses are not watched: see RolloutSync.TrafficPollInterval.</summary>
+internal static class WatchHandlers
+{
+    public static void Register(RolloutInformers informers, WorkQueue<ObjectKey> queue)
+    {
+        var index = new ReferenceIndex();
+        informers.Rollouts.AddHandler(new InformerHandler<Rollout>
+        {
+            Added = index.Set,
+            Updated = (_, rollout) => index.Set(rollout),
+            Deleted = index.Remove,
+        });
+        informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue));
+        informers.Deployments.AddHandler(EnqueueHandlers.ForOwner<V1Deployment>(queue, IsRolloutController));
+        informers.Deployments.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
+        informers.Services.AddHandler(Referenced<V1Service>(queue, index, ReferenceIndex.Service));
+        informers.AnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.Template));
+        informers.ClusterAnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.ClusterTemplate));
+    }
+
+    private static bool IsRolloutController(V1OwnerReference owner) =>
+        owner.Controller == true && owner.Kind == Rollout.KindName && owner.ApiVersion.StartsWith(ApiGroup.Prefix, StringComparison.Ordinal);
+
+    private static EnqueueHandler<T, ObjectKey> Referenced<T>(WorkQueue<ObjectKey> queue, ReferenceIndex index, string kind)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        new(queue, obj => index.RolloutsReferencing(kind, obj.Metadata?.NamespaceProperty ?? string.Empty, obj.Metadata?.Name ?? string.Empty));
+}

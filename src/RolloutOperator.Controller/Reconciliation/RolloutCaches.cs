@@ -1,0 +1,13 @@
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Runtime.Informers;
+
+namespace RolloutOperator.Controller.Reconciliation;
+
+/// <summary>The informer caches one reconcile reads from. Objects are shared: clone before mutating.</summary>
+internal sealed record RolloutCaches(
+    IObjectCache<Rollout> Rollouts,
+    IObjectCache<V1Deployment> Deployments,
+    IObjectCache<V1Service> Services,
+    IObjectCache<AnalysisTemplate> AnalysisTemplates,
+    IObjectCache<AnalysisTemplate> ClusterAnalysisTemplates);

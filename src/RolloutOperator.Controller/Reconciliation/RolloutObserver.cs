@@ -1,0 +1,68 @@
+using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Services;
+using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Engine;
+using RolloutOperator.Core.Plans;
+
+namespace RolloutOperator.Controller.Reconciliation;
+
+/// <summary>Collects what one reconcile sees: revision workloads and Services from the caches, the router's split, due measurements.</summary>
+internal sealed class RolloutObserver
+{
+    private readonly RolloutCaches _caches;
+    private readonly TrafficGateway _traffic;
+    private readonly IMeasurementService _measurements;
+    private readonly TimeProvider _time;
+
+    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time)
+    {
+        _caches = caches;
+        _traffic = traffic;
+        _measurements = measurements;
+        _time = time;
+    }
+
+    public async Task<RolloutObservation> ObserveAsync(
+        Rollout rollout, RolloutPlan plan, RolloutStatus status, IReadOnlyList<UserCommand> commands, List<RolloutEvent> events, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var revisions = RevisionDeployments.Owned(_caches, rollout)
+            .ToDictionary(pair => pair.Key, pair => RevisionDeployments.Observe(pair.Value), StringComparer.Ordinal);
+        var traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
+        var measurements = await MeasureAsync(rollout, plan, status, now, cancellationToken).ConfigureAwait(false);
+        return new RolloutObservation(
+            now,
+            rollout.Metadata.Generation ?? 0,
+            revisions,
+            traffic,
+            ObserveServices(rollout),
+            measurements,
+            commands);
+    }
+
+    /// <summary>The revision each named Service selects now; null when the Service is missing or selects no revision.</summary>
+    private Dictionary<ServiceRole, string?> ObserveServices(Rollout rollout)
+    {
+        var ns = rollout.Metadata.NamespaceProperty;
+        return ServiceRoles.Of(rollout.Spec).ToDictionary(
+            pair => pair.Key,
+            pair => SelectedRevision(ns, pair.Value));
+    }
+
+    private string? SelectedRevision(string ns, string service) =>
+        _caches.Services.Find(ns, service)?.Spec?.Selector is { } selector && selector.TryGetValue(ApiGroup.RevisionLabel, out var revision)
+            ? revision
+            : null;
+
+    private async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(
+        Rollout rollout, RolloutPlan plan, RolloutStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = AnalysisScheduler.DueMeasurements(plan, status, now);
+        return due.Count == 0
+            ? []
+            : await _measurements.MeasureAsync(rollout, plan, due, cancellationToken).ConfigureAwait(false);
+    }
+}

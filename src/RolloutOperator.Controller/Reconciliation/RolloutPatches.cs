@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Status;
+
+namespace RolloutOperator.Controller.Reconciliation;
+
+/// <summary>Metadata merge patches on the Rollout itself (finalizers only; the spec is never written).</summary>
+internal sealed class RolloutPatches
+{
+    private readonly IKubernetes _client;
+
+    public RolloutPatches(IKubernetes client) => _client = client;
+
+    public async Task<Rollout> SetFinalizersAsync(Rollout rollout, IReadOnlyList<string> finalizers, CancellationToken cancellationToken)
+    {
+        var list = new JsonArray();
+        foreach (var finalizer in finalizers)
+        {
+            list.Add(finalizer);
+        }
+
+        // Merge patch replaces the whole list; the resourceVersion guard keeps a finalizer added meanwhile by someone else.
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["finalizers"] = list, ["resourceVersion"] = rollout.Metadata.ResourceVersion },
+        };
+        try
+        {
+            var result = await _client.CustomObjects.PatchNamespacedCustomObjectAsync(
+                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+                RolloutApi.Rollouts.Group,
+                RolloutApi.Rollouts.Version,
+                rollout.Metadata.NamespaceProperty,
+                RolloutApi.Rollouts.Plural,
+                rollout.Metadata.Name,
+                fieldManager: Core.Api.ApiGroup.FieldManager,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (result is JsonElement element ? KubernetesJson.Deserialize<Rollout>(element.GetRawText()) : null) ?? rollout;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new RolloutConflictException($"Rollout {rollout.Metadata.Name} changed while setting finalizers", ex);
+        }
+    }
+
+    public async Task<Rollout?> GetAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _client.CustomObjects.GetNamespacedCustomObjectAsync(
+                RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, ns, RolloutApi.Rollouts.Plural, name, cancellationToken).ConfigureAwait(false);
+            return result is JsonElement element ? KubernetesJson.Deserialize<Rollout>(element.GetRawText()) : null;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Commands;
+using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Engine;
+using RolloutOperator.Core.Parsing;
+using RolloutOperator.Core.Plans;
+using RolloutOperator.Runtime.Controllers;
+using RolloutOperator.Runtime.Informers;
+
+namespace RolloutOperator.Controller.Reconciliation;
+
+/// <summary>
+/// One pass over one Rollout: parse → observe → decide → act → one status patch → events → metrics → requeue.
+/// Everything is re-read from the caches; nothing depends on which event woke us.
+/// </summary>
+internal sealed class RolloutSync
+{
+    /// <summary>
+    /// The one place the controller polls: routers program asynchronously and their objects are not watched, so after
+    /// changing the split we look again soon to see it take effect.
+    /// </summary>
+    public static readonly TimeSpan TrafficPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>While the split cannot be read (route missing or broken) the user's fix is noticed within this time.</summary>
+    public static readonly TimeSpan TrafficErrorPollInterval = TimeSpan.FromSeconds(30);
+
+    private readonly RolloutSyncParts _parts;
+    private readonly ILogger _logger;
+
+    public RolloutSync(RolloutSyncParts parts, ILogger<RolloutSync> logger)
+    {
+        _parts = parts;
+        _logger = logger;
+    }
+
+    public async Task<SyncResult> ReconcileAsync(Rollout rollout, CancellationToken cancellationToken)
+    {
+        var status = rollout.Status ?? new RolloutStatus();
+        using var scope = ReconcileLog.Scope(_logger, rollout.Metadata.NamespaceProperty, rollout.Metadata.Name, status.CanaryRevision ?? status.StableRevision, status.CurrentStepIndex);
+        var events = new List<RolloutEvent>();
+        if (rollout.Metadata.DeletionTimestamp is not null)
+        {
+            ReconcileLog.Finalizing(_logger);
+            await _parts.Finalizer.FinalizeAsync(rollout, events, cancellationToken).ConfigureAwait(false);
+            await _parts.Events.RecordAsync(rollout, events, cancellationToken).ConfigureAwait(false);
+            return new SyncResult(ReconcileResult.Done, null);
+        }
+
+        var parsed = SpecParser.Parse(rollout.Spec, _parts.Templates.Create(rollout));
+        if (parsed.Plan is not { } plan)
+        {
+            return await InvalidAsync(rollout, status, parsed.Errors, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = await _parts.Finalizer.EnsureAsync(rollout, cancellationToken).ConfigureAwait(false);
+        var commands = Commands(current, events);
+        var observation = await _parts.Observer.ObserveAsync(current, plan, status, commands, events, cancellationToken).ConfigureAwait(false);
+        var decision = RolloutDecider.Decide(plan, status, observation);
+        ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
+        await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
+        await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
+        var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
+        return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
+    }
+
+    private async Task<SyncResult> InvalidAsync(Rollout rollout, RolloutStatus status, IReadOnlyList<SpecError> errors, CancellationToken cancellationToken)
+    {
+        var messages = errors.Select(e => e.ToString()).ToList();
+        ReconcileLog.InvalidSpec(_logger, string.Join("; ", messages));
+        var decision = RolloutDecider.Invalid(status, messages, rollout.Metadata.Generation ?? 0, _parts.Time.GetUtcNow());
+        var written = await FinishAsync(rollout, decision, [], cancellationToken).ConfigureAwait(false);
+
+        // Terminal until the object changes: an edit of the Rollout (or of a template it names) wakes it again.
+        return new SyncResult(ReconcileResult.Done, written);
+    }
+
+    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, CancellationToken cancellationToken)
+    {
+        var written = await _parts.Status.WriteAsync(rollout, decision.Status, cancellationToken).ConfigureAwait(false);
+        if (written is null)
+        {
+            ReconcileLog.StatusUnchanged(_logger);
+        }
+
+        await _parts.Events.RecordAsync(rollout, decision.Events.Concat(extraEvents), cancellationToken).ConfigureAwait(false);
+        _parts.Metrics.Observe(rollout, decision.Status);
+        return written;
+    }
+
+    private List<UserCommand> Commands(Rollout rollout, List<RolloutEvent> events)
+    {
+        var parsed = CommandAnnotation.Parse(rollout.Metadata.Annotations);
+        if (parsed.Error is { } error
+            && _parts.InvalidCommands.ShouldReport(ObjectKey.Of(rollout), rollout.Metadata.Annotations![RolloutApi.CommandAnnotation]))
+        {
+            events.Add(new RolloutEvent(EventSeverity.Warning, "InvalidCommand", $"annotation {RolloutApi.CommandAnnotation} ignored: {error}"));
+        }
+
+        return parsed.Command is { } command ? [command] : [];
+    }
+
+    private static TimeSpan? Requeue(RolloutPlan plan, Decision decision, RolloutObservation observation)
+    {
+        var requeue = decision.RequeueAfter;
+        if (decision.Actions.Any(a => a is RouteTraffic))
+        {
+            return Min(requeue, TrafficPollInterval);
+        }
+
+        return plan.Strategy is CanaryPlan { Router: not null } && observation.Traffic is null
+            ? Min(requeue, TrafficErrorPollInterval)
+            : requeue;
+    }
+
+    private static TimeSpan Min(TimeSpan? a, TimeSpan b) => a is { } value && value < b ? value : b;
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Core.Api;
+
+namespace RolloutOperator.Controller.Status;
+
+/// <summary>
+/// Writes the one status patch of a reconcile: a JSON merge patch on <c>/status</c> holding only what changed, guarded
+/// by the resourceVersion the decision was made on. Nothing changed → no request at all.
+/// </summary>
+internal sealed class StatusWriter
+{
+    private readonly IKubernetes _client;
+
+    public StatusWriter(IKubernetes client) => _client = client;
+
+    /// <summary>The patched Rollout, or null when there was nothing to write.</summary>
+    /// <exception cref="RolloutConflictException">The Rollout changed since it was read.</exception>
+    public async Task<Rollout?> WriteAsync(Rollout rollout, RolloutStatus next, CancellationToken cancellationToken)
+    {
+        var before = Serialize(rollout.Status);
+        var after = Serialize(next);
+        var diff = JsonMergeDiff.Diff(before, after);
+        if (diff.Count == 0)
+        {
+            return null;
+        }
+
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = rollout.Metadata.ResourceVersion },
+            ["status"] = rollout.Status is null ? after : diff,
+        };
+        try
+        {
+            var result = await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+                RolloutApi.Rollouts.Group,
+                RolloutApi.Rollouts.Version,
+                rollout.Metadata.NamespaceProperty,
+                RolloutApi.Rollouts.Plural,
+                rollout.Metadata.Name,
+                fieldManager: ApiGroup.FieldManager,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Deserialize(result);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new RolloutConflictException($"Rollout {rollout.Metadata.NamespaceProperty}/{rollout.Metadata.Name} changed since resourceVersion {rollout.Metadata.ResourceVersion}", ex);
+        }
+    }
+
+    private static JsonObject Serialize(RolloutStatus? status) =>
+        status is null ? [] : JsonNode.Parse(ApiJson.Serialize(status)) as JsonObject ?? [];
+
+    private static Rollout? Deserialize(object? result) => result switch
+    {
+        JsonElement element => KubernetesJson.Deserialize<Rollout>(element.GetRawText()),
+        null => null,
+        _ => KubernetesJson.Deserialize<Rollout>(KubernetesJson.Serialize(result)),
+    };
+}

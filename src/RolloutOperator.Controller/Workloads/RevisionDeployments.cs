@@ -1,0 +1,42 @@
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Engine;
+
+namespace RolloutOperator.Controller.Workloads;
+
+/// <summary>The revision Deployments a Rollout controls, found through the cache's owner index.</summary>
+internal static class RevisionDeployments
+{
+    public static IReadOnlyDictionary<string, V1Deployment> Owned(RolloutCaches caches, Rollout rollout)
+    {
+        var byRevision = new Dictionary<string, V1Deployment>(StringComparer.Ordinal);
+        foreach (var deployment in caches.Deployments.ListByControllerUid(rollout.Metadata.Uid))
+        {
+            if (deployment.Metadata.Labels?.TryGetValue(ApiGroup.RevisionLabel, out var revision) == true
+                && deployment.Metadata.DeletionTimestamp is null)
+            {
+                byRevision[revision] = deployment;
+            }
+        }
+
+        return byRevision;
+    }
+
+    /// <summary>
+    /// Replica counts only count once the Deployment controller has seen the current spec: before that, ready and
+    /// available describe the previous scale and would let a step advance on pods that are not there yet.
+    /// </summary>
+    public static RevisionObservation Observe(V1Deployment deployment)
+    {
+        var desired = deployment.Spec?.Replicas ?? 1;
+        var status = deployment.Status;
+        var current = status is not null && status.ObservedGeneration == deployment.Metadata.Generation;
+        return new RevisionObservation(
+            desired,
+            current ? status!.ReadyReplicas ?? 0 : 0,
+            current ? status!.AvailableReplicas ?? 0 : 0,
+            deployment.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : DateTimeOffset.MinValue);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RolloutOperator.Controller.Workloads;
+
+/// <summary>
+/// Deterministic child names. A revision Deployment is <c>&lt;rollout&gt;-&lt;revision&gt;</c>; it is kept within 63
+/// characters because the ReplicaSet and pod names derived from it (and the hostnames of its pods) must stay valid DNS
+/// labels. A longer Rollout name is truncated and disambiguated by a hash of the full name, so two long names never collide.
+/// </summary>
+internal static class RevisionNames
+{
+    private const int MaxLabel = 63;
+    private const int HashLength = 8;
+
+    public static string Deployment(string rollout, string revision)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(revision);
+        var name = $"{rollout}-{revision}";
+        return name.Length <= MaxLabel ? name : $"{Shorten(rollout, MaxLabel - revision.Length - 1)}-{revision}";
+    }
+
+    /// <summary>A label value (≤ 63 characters) that identifies the Rollout on its children.</summary>
+    public static string LabelValue(string rollout)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return rollout.Length <= MaxLabel ? rollout : Shorten(rollout, MaxLabel);
+    }
+
+    private static string Shorten(string name, int max)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..HashLength];
+        var prefix = name[..Math.Max(1, max - HashLength - 1)].TrimEnd('-', '.');
+        return $"{prefix}-{hash}";
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Api;
+
+namespace RolloutOperator.Controller.Workloads;
+
+/// <summary>Writes revision Deployments: server-side apply of the owned fields (force: the operator is their only owner), and delete.</summary>
+internal sealed class RevisionWriter
+{
+    private readonly IKubernetes _client;
+
+    public RevisionWriter(IKubernetes client) => _client = client;
+
+    public async Task ApplyAsync(Rollout rollout, string revision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
+    {
+        var body = RevisionDeploymentManifest.Build(rollout, revision, replicas, workload);
+        await _client.AppsV1.PatchNamespacedDeploymentAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            RevisionNames.Deployment(rollout.Metadata.Name, revision),
+            rollout.Metadata.NamespaceProperty,
+            fieldManager: ApiGroup.FieldManager,
+            force: true,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(Rollout rollout, string revision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.AppsV1.DeleteNamespacedDeploymentAsync(
+                RevisionNames.Deployment(rollout.Metadata.Name, revision),
+                rollout.Metadata.NamespaceProperty,
+                propagationPolicy: "Background",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone: the desired state holds.
+        }
+    }
+
+    /// <summary>A user-owned Deployment is scaled through /scale, so only its replica count is touched.</summary>
+    public async Task ScaleAsync(string ns, string name, int replicas, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } };
+        await _client.AppsV1.PatchNamespacedDeploymentScaleAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch),
+            name,
+            ns,
+            fieldManager: ApiGroup.FieldManager,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

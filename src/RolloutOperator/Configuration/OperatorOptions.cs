@@ -1,0 +1,57 @@
+namespace RolloutOperator.Configuration;
+
+/// <summary>Settings of one operator process, bound from the "Operator" section (flags, environment, config files).</summary>
+internal sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>Kubeconfig path; empty means in-cluster config, then KUBECONFIG, then ~/.kube/config.</summary>
+    public string? Kubeconfig { get; set; }
+
+    public string? Context { get; set; }
+
+    /// <summary>Comma-separated namespaces to watch; empty means all namespaces.</summary>
+    public string? Namespaces { get; set; }
+
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Port of /healthz, /readyz and /metrics; 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 8080;
+
+    /// <summary>Address the endpoints listen on; defaults to 0.0.0.0 in a cluster and 127.0.0.1 outside one.</summary>
+    public string? BindAddress { get; set; }
+
+    public bool LeaderElect { get; set; } = true;
+
+    /// <summary>Namespace of the Lease; defaults to the pod's namespace in a cluster, else "default".</summary>
+    public string? LeaderElectionNamespace { get; set; }
+
+    public string LeaseName { get; set; } = "rollout-operator-leader";
+
+    public double LeaseDurationSeconds { get; set; } = 15;
+
+    public double RenewDeadlineSeconds { get; set; } = 10;
+
+    public double RetryPeriodSeconds { get; set; } = 2;
+
+    /// <summary>Identity for leader election and events; defaults to POD_NAME, else the host name.</summary>
+    public string? PodName { get; set; }
+
+    /// <summary>json (compact JSON, one event per line) or console.</summary>
+    public string LogFormat { get; set; } = "json";
+
+    public string LogLevel { get; set; } = "Information";
+
+    /// <summary>Prometheus used by metrics that name no address.</summary>
+    public Uri? PrometheusAddress { get; set; }
+
+    /// <summary>Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit.</summary>
+    public double Qps { get; set; } = 50;
+
+    public int Burst { get; set; } = 100;
+
+    public double ReconcileTimeoutSeconds { get; set; } = 60;
+
+    public IReadOnlyList<string> NamespaceList =>
+        (Namespaces ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+
+namespace RolloutOperator.Configuration;
+
+/// <summary>Binds the Operator section and fills the defaults that depend on the environment (pod name, namespace, bind address).</summary>
+internal static class OperatorOptionsLoader
+{
+    private const string ServiceAccountNamespaceFile = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+    public static OperatorOptions Load(IConfiguration configuration)
+    {
+        var options = new OperatorOptions();
+        configuration.GetSection(OperatorOptions.Section).Bind(options);
+        var inCluster = KubernetesConfigLoader.IsInCluster(configuration);
+        options.PodName = FirstNonEmpty(options.PodName, configuration["POD_NAME"], Environment.MachineName);
+        options.BindAddress = FirstNonEmpty(options.BindAddress, inCluster ? "0.0.0.0" : "127.0.0.1");
+        options.LeaderElectionNamespace = FirstNonEmpty(
+            options.LeaderElectionNamespace, configuration["POD_NAMESPACE"], inCluster ? ReadServiceAccountNamespace() : null, "default");
+        Validate(options);
+        return options;
+    }
+
+    private static void Validate(OperatorOptions options)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new OperatorConfigurationException($"--port must be 0..65535, got {options.Port}");
+        }
+
+        if (options.LogFormat is not ("json" or "console"))
+        {
+            throw new OperatorConfigurationException($"--log-format must be json or console, got {options.LogFormat}");
+        }
+
+        if (!System.Net.IPAddress.TryParse(options.BindAddress, out _))
+        {
+            throw new OperatorConfigurationException($"--bind-address must be an IP address, got {options.BindAddress}");
+        }
+    }
+
+    private static string? ReadServiceAccountNamespace() =>
+        File.Exists(ServiceAccountNamespaceFile) ? File.ReadAllText(ServiceAccountNamespaceFile).Trim() : null;
+
+    private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!;
+}

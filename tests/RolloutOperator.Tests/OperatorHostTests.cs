@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Builder;
+using RolloutOperator.ApiEmulator;
+using RolloutOperator.Configuration;
+
+namespace RolloutOperator.Tests;
+
+public sealed class OperatorHostTests : IAsyncLifetime
+{
+    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
+    private ApiServerEmulator _emulator = null!;
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
+        await _emulator.InstallCustomResourceDefinitionsAsync("/work/main/crds", Ct);
+        _emulator.WriteKubeconfig(_kubeconfig);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        File.Delete(_kubeconfig);
+    }
+
+    [Fact]
+    public async Task Build_AgainstEmulator_ServesHealthReadinessAndMetrics()
+    {
+        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
+        await app.StartAsync(Ct);
+        using var http = new HttpClient { BaseAddress = app.GetBoundAddress() };
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
+        await WaitForAsync(async () => (await http.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK);
+        var metrics = await http.GetStringAsync("/metrics", Ct);
+        Assert.Contains("controller_reconcile_total", metrics, StringComparison.Ordinal);
+        Assert.Contains("kubernetes_api_requests_total", metrics, StringComparison.Ordinal);
+        Assert.Contains("leader_election_is_leader", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("process_cpu_seconds_total", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet_", metrics, StringComparison.Ordinal);
+
+        await app.StopAsync(Ct);
+        Assert.Equal(0, app.GetExitCode());
+    }
+
+    [Fact]
+    public async Task Host_WithRollout_ReconcilesItToHealthy()
+    {
+        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "apps" } }, cancellationToken: Ct);
+        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--namespaces", "apps"]);
+        await app.StartAsync(Ct);
+
+        await client.CoreV1.CreateNamespacedServiceAsync(Service("web-stable"), "apps", cancellationToken: Ct);
+        await client.CoreV1.CreateNamespacedServiceAsync(Service("web-canary"), "apps", cancellationToken: Ct);
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(Rollout(), "rollout-operator.io", "v1alpha1", "apps", "rollouts", cancellationToken: Ct);
+
+        await WaitForAsync(async () =>
+        {
+            var rollout = (JsonElement)await client.CustomObjects.GetNamespacedCustomObjectAsync("rollout-operator.io", "v1alpha1", "apps", "rollouts", "web", Ct);
+            return rollout.TryGetProperty("status", out var status) && status.TryGetProperty("phase", out var phase) && phase.GetString() == "Healthy";
+        });
+        await app.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Build_WithLeaderElection_TakesTheLeaseAsPodName()
+    {
+        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--pod-name", "op-a", "--lease-duration", "3", "--renew-deadline", "2", "--retry-period", "0.5"]);
+        await app.StartAsync(Ct);
+        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+
+        await WaitForAsync(async () =>
+        {
+            var leases = await client.CoordinationV1.ListNamespacedLeaseAsync("default", cancellationToken: Ct);
+            return leases.Items.Any(l => l.Metadata.Name == "rollout-operator-leader" && l.Spec.HolderIdentity == "op-a");
+        });
+        await app.StopAsync(Ct);
+    }
+
+    [Fact]
+    public void Build_MissingKubeconfig_FailsClearly()
+    {
+        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", "/nonexistent/kubeconfig", "--port", "0"]));
+        Assert.Contains("/nonexistent/kubeconfig", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_BadLogFormat_FailsClearly() =>
+        Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, "--log-format", "xml"]));
+
+    private static V1Service Service(string name) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name },
+        Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = [new V1ServicePort { Port = 80 }] },
+    };
+
+    private static JsonObject Rollout() => JsonNode.Parse("""
+        {
+          "apiVersion": "rollout-operator.io/v1alpha1", "kind": "Rollout",
+          "metadata": {"name": "web", "namespace": "apps"},
+          "spec": {
+            "replicas": 2,
+            "selector": {"matchLabels": {"app": "web"} },
+            "template": {"metadata": {"labels": {"app": "web"} }, "spec": {"containers": [{"name": "web", "image": "web:1"}]} },
+            "strategy": {"canary": {"stableService": "web-stable", "canaryService": "web-canary", "steps": [{"setWeight": 50}]} }
+          }
+        }
+        """)!.AsObject();
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");
+            await Task.Delay(50);
+        }
+    }
+}
