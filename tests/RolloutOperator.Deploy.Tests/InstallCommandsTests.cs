@@ -5,7 +5,7 @@ using RolloutOperator.Deploy.Tests.Infrastructure;
 namespace RolloutOperator.Deploy.Tests;
 
 /// <summary>
-/// Runs the shell commands of docs/install.md (the README's Install section) verbatim with bash, against a fresh API
+/// Runs the shell commands of the README's Install section verbatim with bash, against a fresh API
 /// emulator per install path, so the documented install cannot rot. `dotnet run` of the host is covered by
 /// PublishedHostTests (same flags, published build). Adaptations, because the emulator serves no OpenAPI document:
 /// client-side schema validation is off (the emulator validates against the CRD schemas itself), and `helm install`,
@@ -68,10 +68,10 @@ public sealed partial class InstallCommandsTests
     /// <summary>The ```sh blocks of one section, with backslash continuations joined.</summary>
     private static IReadOnlyList<string> Commands(string section)
     {
-        var text = File.ReadAllText(RepoPaths.Of("docs", "install.md"));
+        var text = File.ReadAllText(RepoPaths.Of("README.md"));
         var start = text.IndexOf(section, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"docs/install.md has no section {section}");
-        var end = text.IndexOf("\n###", start + section.Length, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README.md has no section {section}");
+        var end = text.IndexOf("\n#", start + section.Length, StringComparison.Ordinal);
         var body = end < 0 ? text[start..] : text[start..end];
         return ShellBlock().Matches(body)
             .SelectMany(m => m.Groups[1].Value.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n'))
