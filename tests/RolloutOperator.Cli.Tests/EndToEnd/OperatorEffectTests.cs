@@ -12,7 +12,7 @@ public sealed class OperatorEffectTests
     private static readonly string V2 = RevisionHash.Compute(TestRollouts.Template(TestRollouts.CanaryImage));
 
     [Fact]
-    public async Task SetImage_Promote_Abort_Undo_AreActedOnByTheOperator()
+    public async Task SetImage_Promote_Abort_Retry_Undo_AreActedOnByTheOperator()
     {
         await using var cluster = await ClusterHarness.StartAsync();
         await using var host = OperatorHost.Build(["--kubeconfig", cluster.Kubeconfig, "--leader-elect", "false", "--port", "0"]);
@@ -31,6 +31,9 @@ public sealed class OperatorEffectTests
             Assert.Equal(0, (await cluster.RunAsync("abort", "web")).ExitCode);
             await WaitAsync(cluster, r => r.Status?.Abort?.Revision == V2, "v2 aborted");
             Assert.Equal(3, (await cluster.RunAsync("status", "web", "--timeout", "10s")).ExitCode);
+
+            Assert.Equal(0, (await cluster.RunAsync("retry", "web")).ExitCode);
+            await WaitAsync(cluster, r => r.Status is { Abort: null, CurrentStepIndex: 1 } s && s.CanaryRevision == V2, "v2 retried from the first step up to the pause");
 
             var undo = await cluster.RunAsync("undo", "web");
             Assert.True(undo.ExitCode == 0, undo.ToString());
