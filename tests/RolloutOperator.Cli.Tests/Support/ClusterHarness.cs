@@ -94,16 +94,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
             cancellationToken: Ct);
     }
 
-    public static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RolloutOperator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("repository root not found");
-    }
+    public static string RepoRoot() => RolloutOperator.Testing.TestPaths.RepoRoot;
 
     public async ValueTask DisposeAsync()
     {
