@@ -9,6 +9,9 @@ internal static class RolloutApi
     public const string Finalizer = ApiGroup.Prefix + "traffic-reset";
     public const string RolloutLabel = ApiGroup.Prefix + "rollout";
     public const string CommandAnnotation = ApiGroup.Prefix + "command";
+
+    /// <summary>The routes the traffic finalizer must reset (see <see cref="ManagedRoutes"/>).</summary>
+    public const string ManagedRoutesAnnotation = ApiGroup.Prefix + "managed-routes";
     public const string ReportingController = ApiGroup.Prefix + "controller";
 
     public static ApiResource Rollouts { get; } = new(ApiGroup.Name, ApiGroup.Version, CustomResources.Rollout.Plural);

@@ -31,7 +31,17 @@ internal sealed class RolloutObserver
         var now = _time.GetUtcNow();
         var revisions = RevisionDeployments.Owned(_caches, rollout)
             .ToDictionary(pair => pair.Key, pair => RevisionDeployments.Observe(pair.Value), StringComparer.Ordinal);
-        var traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
+        TrafficObservation? traffic = null;
+        if (MissingServiceHold.Applies(_caches, rollout))
+        {
+            // The split through a Service that does not exist is unknown, whatever the route says (see MissingServiceHold).
+            revisions = MissingServiceHold.WithoutNewPods(revisions, status);
+        }
+        else
+        {
+            traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
+        }
+
         var measurements = await MeasureAsync(rollout, plan, status, now, cancellationToken).ConfigureAwait(false);
         return new RolloutObservation(
             now,

@@ -9,14 +9,18 @@ using RolloutOperator.Controller.Status;
 
 namespace RolloutOperator.Controller.Reconciliation;
 
-/// <summary>Metadata merge patches on the Rollout itself (finalizers only; the spec is never written).</summary>
+/// <summary>Metadata merge patches on the Rollout itself (the traffic finalizer and its record; the spec is never written).</summary>
 internal sealed class RolloutPatches
 {
     private readonly IKubernetes _client;
 
     public RolloutPatches(IKubernetes client) => _client = client;
 
-    public async Task<Rollout> SetFinalizersAsync(Rollout rollout, IReadOnlyList<string> finalizers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the finalizers and the managed-routes annotation (null removes it) in one patch, so the finalizer never
+    /// exists without the record of what it must reset.
+    /// </summary>
+    public async Task<Rollout> SetFinalizersAsync(Rollout rollout, IReadOnlyList<string> finalizers, string? managedRoutes, CancellationToken cancellationToken)
     {
         var list = new JsonArray();
         foreach (var finalizer in finalizers)
@@ -27,7 +31,12 @@ internal sealed class RolloutPatches
         // Merge patch replaces the whole list; the resourceVersion guard keeps a finalizer added meanwhile by someone else.
         var patch = new JsonObject
         {
-            ["metadata"] = new JsonObject { ["finalizers"] = list, ["resourceVersion"] = rollout.Metadata.ResourceVersion },
+            ["metadata"] = new JsonObject
+            {
+                ["finalizers"] = list,
+                ["annotations"] = new JsonObject { [RolloutApi.ManagedRoutesAnnotation] = managedRoutes },
+                ["resourceVersion"] = rollout.Metadata.ResourceVersion,
+            },
         };
         try
         {

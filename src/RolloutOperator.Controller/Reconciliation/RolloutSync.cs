@@ -57,7 +57,7 @@ internal sealed class RolloutSync
             return await InvalidAsync(rollout, status, parsed.Errors, cancellationToken).ConfigureAwait(false);
         }
 
-        var current = await _parts.Finalizer.EnsureAsync(rollout, cancellationToken).ConfigureAwait(false);
+        var current = await _parts.Finalizer.EnsureAsync(rollout, events, cancellationToken).ConfigureAwait(false);
         var commands = Commands(current, events);
         var observation = await _parts.Observer.ObserveAsync(current, plan, status, commands, events, cancellationToken).ConfigureAwait(false);
         var decision = RolloutDecider.Decide(plan, status, observation);

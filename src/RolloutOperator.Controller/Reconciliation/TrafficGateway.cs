@@ -36,6 +36,11 @@ internal sealed class TrafficGateway
             return null;
         }
 
+        return (router, Context(rollout, routing, canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty));
+    }
+
+    private static TrafficRoutingContext Context(Rollout rollout, TrafficRouting routing, string stableService, string canaryService)
+    {
         var owner = new V1OwnerReference
         {
             ApiVersion = ApiGroup.ApiVersion,
@@ -45,9 +50,7 @@ internal sealed class TrafficGateway
             BlockOwnerDeletion = true,
             Controller = true,
         };
-        var context = new TrafficRoutingContext(
-            rollout.Metadata.NamespaceProperty, rollout.Metadata.Name, owner, routing, canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty);
-        return (router, context);
+        return new TrafficRoutingContext(rollout.Metadata.NamespaceProperty, rollout.Metadata.Name, owner, routing, stableService, canaryService);
     }
 
     public async Task<TrafficObservation?> ObserveAsync(Rollout rollout, RolloutPlan plan, List<RolloutEvent> events, CancellationToken cancellationToken)
@@ -90,18 +93,20 @@ internal sealed class TrafficGateway
         }
     }
 
-    public async Task<bool> ResetAsync(Rollout rollout, List<RolloutEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the given routes back (all traffic to stable, managed header rules removed). The routes come from the
+    /// Rollout's record, not its spec: the spec may no longer name them.
+    /// </summary>
+    public async Task<bool> ResetAsync(Rollout rollout, ManagedRoutes routes, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        if (Resolve(rollout) is not { } resolved)
+        if (_routers.Find(ParseContext.GatewayApiRouter) is not { } router)
         {
             return false;
         }
 
-        var (router, context) = resolved;
-
         try
         {
-            await router.ResetAsync(context, cancellationToken).ConfigureAwait(false);
+            await router.ResetAsync(Context(rollout, routes.Routing, routes.StableService, routes.CanaryService), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TrafficRoutingException ex)

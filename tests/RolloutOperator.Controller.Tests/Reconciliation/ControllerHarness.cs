@@ -45,17 +45,23 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public static CancellationToken Ct => CancellationToken.None;
 
-    public static async Task<ControllerHarness> StartAsync()
+    /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
+    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync();
+        await harness.InitializeAsync(gatewayApi);
         return harness;
     }
 
-    private async Task InitializeAsync()
+    private async Task InitializeAsync(bool gatewayApi)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
+        if (gatewayApi)
+        {
+            await Emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.GatewayApiCrds, Ct);
+        }
+
         Client = new Kubernetes(Emulator.CreateClientConfiguration());
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } }, cancellationToken: Ct);
         var options = new RolloutControllerOptions { InstanceName = "test-pod", Namespaces = [Namespace] };
@@ -64,9 +70,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
         _informersRunning = _informers.RunAsync(_stop.Token);
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         Reconciler = RolloutReconcilerFactory.Create(
-            Client, _informers.Caches, new TrafficRouterRegistry([]), Measurements, new RolloutMetrics(Registry),
+            Client, _informers.Caches, Routers(gatewayApi), Measurements, new RolloutMetrics(Registry),
             new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance);
     }
+
+    private TrafficRouterRegistry Routers(bool gatewayApi) =>
+        new(gatewayApi ? [new GatewayApiTrafficRouter(Client, NullLogger<GatewayApiTrafficRouter>.Instance)] : []);
 
     public async Task<ReconcileResult> ReconcileAsync(string name = RolloutManifests.Name)
     {

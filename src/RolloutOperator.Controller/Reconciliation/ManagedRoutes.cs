@@ -1,0 +1,63 @@
+using System.Text.Json;
+using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Api;
+
+namespace RolloutOperator.Controller.Reconciliation;
+
+/// <summary>
+/// The shared routes a Rollout writes weights to, with the Services whose backendRefs carry them. Recorded in the
+/// annotation <c>rollout-operator.io/managed-routes</c>, set and cleared in the same metadata patch as the finalizer, so
+/// whenever the finalizer is there the operator also knows which routes to put back — even after the spec stops naming
+/// them (the spec is the user's and says only what is wanted now, not what the operator wrote before).
+/// </summary>
+internal sealed record ManagedRoutes(string StableService, string CanaryService, List<RouteRef>? HttpRoutes, List<RouteRef>? GrpcRoutes)
+{
+    /// <summary>What the spec routes through now; null when it edits no shared object.</summary>
+    public static ManagedRoutes? FromSpec(RolloutSpec spec)
+    {
+        var canary = spec.Strategy?.Canary;
+        return canary?.TrafficRouting?.GatewayApi is { } gateway
+            ? new ManagedRoutes(canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, gateway.HttpRoutes, gateway.GrpcRoutes)
+            : null;
+    }
+
+    /// <summary>What the operator recorded; null when there is no record (or it is unreadable: someone edited it).</summary>
+    public static ManagedRoutes? Read(Rollout rollout)
+    {
+        if (Annotation(rollout) is not { Length: > 0 } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ApiJson.Deserialize<ManagedRoutes>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string? Annotation(Rollout rollout) =>
+        rollout.Metadata.Annotations?.TryGetValue(RolloutApi.ManagedRoutesAnnotation, out var value) == true ? value : null;
+
+    public string ToAnnotation() => ApiJson.Serialize(this);
+
+    public TrafficRouting Routing => new() { GatewayApi = new GatewayApiRouting { HttpRoutes = HttpRoutes, GrpcRoutes = GrpcRoutes } };
+
+    /// <summary>
+    /// The routes of this record that <paramref name="next"/> no longer manages, or null when there are none. Other
+    /// Services mean other backendRefs, so then every route counts as released.
+    /// </summary>
+    public ManagedRoutes? Without(ManagedRoutes? next)
+    {
+        var same = next is not null && next.StableService == StableService && next.CanaryService == CanaryService;
+        var http = Released(HttpRoutes, same ? next!.HttpRoutes : null);
+        var grpc = Released(GrpcRoutes, same ? next!.GrpcRoutes : null);
+        return http.Count + grpc.Count == 0 ? null : this with { HttpRoutes = http, GrpcRoutes = grpc };
+    }
+
+    private static List<RouteRef> Released(List<RouteRef>? current, List<RouteRef>? next) =>
+        [.. (current ?? []).Where(route => !(next ?? []).Any(n => n.Name == route.Name && n.Rule == route.Rule))];
+}
