@@ -4,20 +4,22 @@ using RolloutOperator.Core.Plans;
 namespace RolloutOperator.Core.Analysis;
 
 // Messages name the count, the limit, the last deciding value and the criterion, so a user can see why without logs.
+// A verdict over a limit also names the rendered query that produced it (last, so a message cut to fit an Event's note
+// keeps the value).
 internal static class MetricMessages
 {
     public static string OverLimit(MetricStatus status, MetricPlan metric, AnalysisPhase phase, int count, string limitName, int limit)
     {
         var noun = phase == AnalysisPhase.Failed ? "failed" : "inconclusive";
         var verb = count == 1 ? "exceeds" : "exceed";
-        return $"{Plural(count, $"{noun} measurement")} {verb} {limitName} {limit}; {Last(status, metric, phase)}";
+        return $"{Plural(count, $"{noun} measurement")} {verb} {limitName} {limit}; {Last(status, metric, phase)}{QueryOf(LastWith(status, phase))}";
     }
 
     public static string ErrorStreak(MetricStatus status, MetricPlan metric)
     {
         var verb = status.ConsecutiveErrors == 1 ? "exceeds" : "exceed";
-        var last = LastWith(status, AnalysisPhase.Error)?.Message ?? "unknown";
-        return $"{Plural(status.ConsecutiveErrors, "consecutive error")} {verb} consecutiveErrorLimit {metric.ConsecutiveErrorLimit}; last error: {last}";
+        var last = LastWith(status, AnalysisPhase.Error);
+        return $"{Plural(status.ConsecutiveErrors, "consecutive error")} {verb} consecutiveErrorLimit {metric.ConsecutiveErrorLimit}; last error: {last?.Message ?? "unknown"}{QueryOf(last)}";
     }
 
     public static string Completed(MetricStatus status, MetricPlan metric, int count) =>
@@ -35,6 +37,12 @@ internal static class MetricMessages
 
     private static string Describe(Measurement m, MetricPlan metric) =>
         m.Value is null ? $"last measurement: {m.Message}" : $"last value {m.Value} for {Criteria.Describe(metric)}";
+
+    // The stored query is already rendered (secrets redacted); multi-line PromQL is joined on one line.
+    private static string QueryOf(Measurement? m) =>
+        m?.Query is { Length: > 0 } query
+            ? "; query: " + string.Join(' ', query.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            : "";
 
     private static Measurement? LastWith(MetricStatus status, AnalysisPhase phase) =>
         status.Measurements.LastOrDefault(m => m.Phase == phase);

@@ -9,6 +9,7 @@ using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Testing;
 using RolloutOperator.TrafficSimulator;
 
 namespace RolloutOperator.Controller.Tests.PrometheusProvider;

@@ -83,14 +83,14 @@ public sealed class AnalysisEvaluatorTests
     }
 
     [Fact]
-    public void Record_FailingMetric_FailsRunAndNamesMetricValueAndCondition()
+    public void Record_FailingMetric_FailsRunAndNamesMetricValueConditionAndQuery()
     {
         var run = AnalysisEvaluator.Start("step-1", "rev-a", TwoMetrics, T0);
 
         run = AnalysisEvaluator.Record(run, TwoMetrics, Result("success-rate", T0, 0.81));
 
         Assert.Equal(AnalysisPhase.Failed, run.Phase);
-        Assert.Equal("metric success-rate failed: 1 failed measurement exceeds failureLimit 0; last value 0.81 for `result >= 0.99`", run.Message);
+        Assert.Equal("metric success-rate failed: 1 failed measurement exceeds failureLimit 0; last value 0.81 for `result >= 0.99`; query: up", run.Message);
     }
 
     [Fact]

@@ -108,6 +108,27 @@ public sealed class MetricEvaluatorTests
     }
 
     [Fact]
+    public void Record_FailedOverLimit_MessageEndsWithTheRenderedQueryOnOneLine()
+    {
+        var plan = Plan(count: 5);
+        var query = "sum(rate(x{revision=\"c0ffee\"}[10s]))\n  /\n  sum(rate(y[10s]))\n";
+
+        var status = MetricEvaluator.Record(MetricEvaluator.Start(plan), plan, Measured(AnalysisPhase.Failed, T0, "0.8") with { Query = query });
+
+        Assert.Equal("1 failed measurement exceeds failureLimit 0; last value 0.8 for `result >= 0.99`; query: sum(rate(x{revision=\"c0ffee\"}[10s])) / sum(rate(y[10s]))", status.Message);
+    }
+
+    [Fact]
+    public void Record_ErrorStreak_MessageNamesLastErrorAndItsQuery()
+    {
+        var plan = Plan(consecutiveErrorLimit: 0);
+
+        var status = MetricEvaluator.Record(MetricEvaluator.Start(plan), plan, new Measurement { Phase = AnalysisPhase.Error, At = T0, Message = "no data", Query = "up{job=\"none\"}" });
+
+        Assert.Equal("1 consecutive error exceeds consecutiveErrorLimit 0; last error: no data; query: up{job=\"none\"}", status.Message);
+    }
+
+    [Fact]
     public void Record_ZeroSuccesses_MessageSaysSo()
     {
         var status = Replay(Plan(count: 1, inconclusiveLimit: 3), "I");

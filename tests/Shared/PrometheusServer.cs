@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace RolloutOperator.Controller.Tests.PrometheusProvider;
+namespace RolloutOperator.Testing;
 
 /// <summary>
 /// A real Prometheus (<c>/usr/bin/prometheus</c>, or <c>$PROMETHEUS_BIN</c>) on 127.0.0.1 with a temporary config and
@@ -12,7 +12,7 @@ namespace RolloutOperator.Controller.Tests.PrometheusProvider;
 /// (same port, same data) simulate an outage. Disposing kills the process and deletes the directory. A missing binary
 /// fails the test with the install command: analysis against real Prometheus is part of the contract, not optional.
 /// </summary>
-public sealed class PrometheusServer : IAsyncDisposable
+internal sealed class PrometheusServer : IAsyncDisposable
 {
     public const string InstallHint = "Prometheus is required for these tests: apt-get install -y prometheus (or set PROMETHEUS_BIN)";
 
