@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using RolloutOperator.Core.Api;
+
+namespace RolloutOperator.Sandbox.Progress;
+
+/// <summary>
+/// Reads one Rollout a few times a second and reports each visible change until a condition holds. A viewer's poll,
+/// not a controller's: it changes nothing, and a short interval keeps every step of a fast demo on screen.
+/// </summary>
+internal sealed class RolloutPoller(IKubernetes client, string @namespace, string name, TimeProvider time)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    public async Task<RolloutSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var raw = await client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(
+                ApiGroup.Name, ApiGroup.Version, @namespace, CustomResources.Rollout.Plural, name, cancellationToken).ConfigureAwait(false);
+            return RolloutSnapshot.From(raw.Deserialize<ResourceEnvelope<RolloutSpec, RolloutStatus>>(ApiJson.Options));
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return RolloutSnapshot.Missing;
+        }
+    }
+
+    /// <summary>
+    /// Reports changes until <paramref name="done"/> holds; Done is false when <paramref name="timeout"/> elapsed or
+    /// <paramref name="stop"/> (an outcome that makes waiting pointless) held first, and the caller says what was expected.
+    /// </summary>
+    public async Task<(RolloutSnapshot Last, bool Done)> WaitAsync(
+        IProgressSink sink, Func<RolloutSnapshot, bool> done, TimeSpan timeout, CancellationToken cancellationToken, Func<RolloutSnapshot, bool>? stop = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(done);
+        var started = time.GetTimestamp();
+        string? shown = null;
+        while (true)
+        {
+            var snapshot = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            var line = SnapshotText.Line(snapshot);
+            if (line != shown)
+            {
+                shown = line;
+                sink.Report(snapshot);
+            }
+
+            if (done(snapshot))
+            {
+                return (snapshot, true);
+            }
+
+            if (time.GetElapsedTime(started) > timeout || (stop?.Invoke(snapshot) ?? false))
+            {
+                return (snapshot, false);
+            }
+
+            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace RolloutOperator.Sandbox;
+
+internal enum SandboxCommand
+{
+    Up,
+    Demo,
+    Apply,
+    Help,
+}
