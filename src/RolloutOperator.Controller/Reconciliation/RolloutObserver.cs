@@ -31,17 +31,7 @@ internal sealed class RolloutObserver
         var now = _time.GetUtcNow();
         var revisions = RevisionDeployments.Owned(_caches, rollout)
             .ToDictionary(pair => pair.Key, pair => RevisionDeployments.Observe(pair.Value), StringComparer.Ordinal);
-        TrafficObservation? traffic = null;
-        if (MissingServiceHold.Applies(_caches, rollout))
-        {
-            // The split through a Service that does not exist is unknown, whatever the route says (see MissingServiceHold).
-            revisions = MissingServiceHold.WithoutNewPods(revisions, status);
-        }
-        else
-        {
-            traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
-        }
-
+        var traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
         var measurements = await MeasureAsync(rollout, plan, status, now, cancellationToken).ConfigureAwait(false);
         return new RolloutObservation(
             now,
@@ -50,8 +40,18 @@ internal sealed class RolloutObserver
             traffic,
             ObserveServices(rollout),
             measurements,
-            commands);
+            commands)
+        {
+            MissingServices = MissingServices(rollout),
+        };
     }
+
+    /// <summary>Roles whose named Service is not in the cache; Core holds the rollout while any is missing.</summary>
+    private List<ServiceRole> MissingServices(Rollout rollout) =>
+        [.. ServiceRoles.Of(rollout.Spec)
+            .Where(pair => _caches.Services.Find(rollout.Metadata.NamespaceProperty, pair.Value) is null)
+            .Select(pair => pair.Key)
+            .Order()];
 
     /// <summary>The revision each named Service selects now; null when the Service is missing or selects no revision.</summary>
     private Dictionary<ServiceRole, string?> ObserveServices(Rollout rollout)

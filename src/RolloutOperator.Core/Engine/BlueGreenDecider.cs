@@ -58,7 +58,7 @@ internal static class BlueGreenDecider
             ctx.Waiting = "paused";
         }
 
-        return held;
+        return held || ctx.ServicesMissing();
     }
 
     private static void BeforeSwitch(DecisionContext ctx, BlueGreenPlan plan, string preview)

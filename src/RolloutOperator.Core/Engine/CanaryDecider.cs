@@ -37,7 +37,7 @@ internal static class CanaryDecider
         else if (status.CanaryRevision is not null)
         {
             var state = CanaryStepState.At(plan, status.CurrentStepIndex ?? 0);
-            if (ctx.Plan.Paused || status.HasPause(PauseReasons.Manual))
+            if (ctx.Plan.Paused || status.HasPause(PauseReasons.Manual) || ctx.Observation.MissingServices.Count > 0)
             {
                 CanaryWorld.ApplyFrozen(ctx, plan, state, canary, stable);
             }
@@ -118,7 +118,7 @@ internal static class CanaryDecider
             ctx.Waiting = "paused";
         }
 
-        return held;
+        return held || ctx.ServicesMissing();
     }
 
     private static bool CanAdvance(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable)

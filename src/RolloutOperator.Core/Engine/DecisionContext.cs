@@ -36,6 +36,21 @@ internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, Ro
     /// <summary>An analysis is running; it is bounded by its own limits, so the progress deadline waits for it.</summary>
     public bool WaitingOnAnalysis { get; set; }
 
+    /// <summary>
+    /// A Service the spec names is missing: nothing may move towards the new revision (the progress deadline bounds the
+    /// wait; the Service's creation wakes the Rollout). Sets the waiting message.
+    /// </summary>
+    public bool ServicesMissing()
+    {
+        if (Observation.MissingServices.Count == 0)
+        {
+            return false;
+        }
+
+        Waiting = $"waiting for the {string.Join(", ", Observation.MissingServices).ToLowerInvariant()} Service: not found";
+        return true;
+    }
+
     public void WakeAt(DateTimeOffset at) => _wakeUps.Add(at);
 
     public void Normal(string reason, string message) => Events.Add(new RolloutEvent(EventSeverity.Normal, reason, message));

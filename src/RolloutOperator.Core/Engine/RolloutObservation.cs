@@ -10,4 +10,8 @@ public sealed record RolloutObservation(
     TrafficObservation? Traffic,
     IReadOnlyDictionary<ServiceRole, string?> Services,
     IReadOnlyList<MeasurementResult> Measurements,
-    IReadOnlyList<UserCommand> Commands);
+    IReadOnlyList<UserCommand> Commands)
+{
+    /// <summary>Roles whose Service the spec names but which does not exist: traffic through them goes nowhere.</summary>
+    public IReadOnlyList<ServiceRole> MissingServices { get; init; } = [];
+}

@@ -339,6 +339,24 @@ public sealed class CanaryScenarioTests
     }
 
     [Fact]
+    public void NamedServiceMissing_HoldsWithoutMovingTraffic_ThenContinues()
+    {
+        var plan = Canary("v1", Weight(20), Weight(60));
+        var s = HealthyAt("v1", plan);
+        s.MissingServices = [ServiceRole.Canary];
+        s.DeployNew("v2");
+        s.RunFor(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, s.Status.CurrentStepIndex);
+        Assert.Equal(0, s.Cluster.CanaryWeight);
+        Assert.Equal(4, s.Cluster.Replicas("v1"));
+        Assert.Contains("canary Service: not found", s.Status.Message, StringComparison.Ordinal);
+
+        s.MissingServices = [];
+        s.RunUntil(x => x.IsHealthy);
+        Assert.Equal("v2", s.Status.StableRevision);
+    }
+
+    [Fact]
     public void IdleHealthyRollout_DecidesNothing()
     {
         var s = HealthyAt("v1", Canary("v1", Weight(20)));

@@ -33,6 +33,8 @@ public sealed class Scenario
     /// <summary>Answers due metrics: (metric name, revision) → values, or throws to simulate a provider error.</summary>
     public Func<string, string, IReadOnlyList<double>?> Metrics { get; set; } = (_, _) => [1.0];
 
+    public IReadOnlyList<ServiceRole> MissingServices { get; set; } = [];
+
     public List<Decision> Decisions { get; } = [];
 
     public List<RolloutObservation> Observations { get; } = [];
@@ -56,7 +58,10 @@ public sealed class Scenario
             Cluster.Traffic(),
             new Dictionary<ServiceRole, string?>(Cluster.Services),
             measurements,
-            _commands.Count == 0 ? [] : [_commands[^1]]);
+            _commands.Count == 0 ? [] : [_commands[^1]])
+        {
+            MissingServices = MissingServices,
+        };
         Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
         Cluster.Apply(decision.Actions, Now);
