@@ -29,21 +29,10 @@ internal sealed class WorkloadRefScaler
         }
 
         var current = deployment.Spec?.Replicas ?? 1;
-        var target = Target(reference.ScaleDown ?? WorkloadScaleDown.Never, plan, status, observation, current);
+        var target = WorkloadRefScaleDown.Target(reference.ScaleDown ?? WorkloadScaleDown.Never, plan.Replicas, status, observation, current);
         if (target < current)
         {
             await _writer.ScaleAsync(rollout.Metadata.NamespaceProperty, reference.Name, target, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static int Target(WorkloadScaleDown mode, RolloutPlan plan, RolloutStatus status, RolloutObservation observation, int current) => mode switch
-    {
-        WorkloadScaleDown.OnSuccess => status.Phase == RolloutPhase.Healthy ? 0 : current,
-        // One pod of the referenced Deployment goes for every available pod of the Rollout's stable revision.
-        WorkloadScaleDown.Progressively => Math.Max(0, plan.Replicas - Available(status.StableRevision, observation)),
-        _ => current,
-    };
-
-    private static int Available(string? revision, RolloutObservation observation) =>
-        revision is not null && observation.Revisions.TryGetValue(revision, out var observed) ? observed.Available : 0;
 }
