@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.CrdGen.Tests.Support;
+using RolloutOperator.Testing;
 
 namespace RolloutOperator.CrdGen.Tests;
 
@@ -44,13 +45,13 @@ public sealed class GeneratedFilesTests
 
         Assert.StartsWith("# " + CrdGenerator.Header + "\n", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", yaml, StringComparison.Ordinal);
-        Assert.True(JsonNode.DeepEquals(CrdGenerator.Generate(info), YamlToJson.Parse(yaml)), "YAML does not read back as the generated JSON (quoting?)");
+        Assert.True(JsonNode.DeepEquals(CrdGenerator.Generate(info), YamlToJson.Single(yaml).AsObject()), "YAML does not read back as the generated JSON (quoting?)");
     }
 
     [Fact]
     public void Kustomization_ListsEveryCrdFile()
     {
-        var kustomization = YamlToJson.Parse(CrdGenerator.GenerateFiles()["kustomization.yaml"]);
+        var kustomization = YamlToJson.Single(CrdGenerator.GenerateFiles()["kustomization.yaml"]).AsObject();
 
         var resources = kustomization["resources"]!.AsArray().Select(n => (string)n!);
 
@@ -94,6 +95,6 @@ public sealed class GeneratedFilesTests
     {
         var yaml = YamlWriter.Write(new JsonObject { ["v"] = value });
 
-        Assert.Equal(value, (string?)YamlToJson.Parse(yaml)["v"]);
+        Assert.Equal(value, (string?)YamlToJson.Single(yaml).AsObject()["v"]);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Tests.Support;
+using RolloutOperator.Testing;
 
 namespace RolloutOperator.Core.Tests.Parsing;
 

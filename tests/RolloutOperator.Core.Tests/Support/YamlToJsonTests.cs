@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Testing;
 
 namespace RolloutOperator.Core.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Testing;
 
 namespace RolloutOperator.CrdGen.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace RolloutOperator.CrdGen.Tests.Support;
 internal static class Crds
 {
     private static readonly Dictionary<string, JsonObject> Parsed = CustomResources.All.ToDictionary(
-        i => i.Kind, i => YamlToJson.Parse(CrdGenerator.ToYaml(i)));
+        i => i.Kind, i => YamlToJson.Single(CrdGenerator.ToYaml(i)).AsObject());
 
     public static IEnumerable<string> Kinds => Parsed.Keys;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using YamlDotNet.RepresentationModel;
+using RolloutOperator.Testing;
 
 namespace RolloutOperator.EndToEnd.Tests.Support;
 
@@ -41,43 +41,5 @@ public static class Manifests
 
     private static string Plural(string kind) => kind.ToLowerInvariant() + "s";
 
-    public static IEnumerable<JsonObject> Parse(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        foreach (var document in stream.Documents)
-        {
-            yield return (JsonObject)ToJson(document.RootNode)!;
-        }
-    }
-
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToJson)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
-    };
-
-    private static JsonNode? Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted)
-        {
-            return JsonValue.Create(text);
-        }
-
-        if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
-        {
-            return JsonValue.Create(number);
-        }
-
-        return text switch
-        {
-            "true" => JsonValue.Create(true),
-            "false" => JsonValue.Create(false),
-            "null" or "~" => null,
-            _ => JsonValue.Create(text),
-        };
-    }
+    public static IEnumerable<JsonObject> Parse(string yaml) => YamlToJson.Documents(yaml).Select(d => d.AsObject());
 }

@@ -4,13 +4,13 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace RolloutOperator.Core.Tests.Support;
+namespace RolloutOperator.Testing;
 
 /// <summary>
 /// Converts YAML manifests to JSON nodes the way the API server reads them: an untagged plain scalar that is an int,
 /// float, bool or null in the YAML 1.2 core schema becomes that JSON type; quoted and block scalars stay strings.
 /// </summary>
-public static partial class YamlToJson
+internal static partial class YamlToJson
 {
     /// <summary>Every document of a (possibly multi-document) YAML text; empty documents are skipped.</summary>
     public static IReadOnlyList<JsonNode> Documents(string yaml)
