@@ -55,7 +55,7 @@ public sealed class BlueGreenAnalysisEndToEndTests
             "abort by the pre-promotion analysis");
 
         var v2 = aborted.Status!.CanaryRevision!;
-        var run = recorder.LastRuns(v2)["prePromotion"];
+        var run = recorder.LastRuns(v2, aborted.Status!)["prePromotion"];
         Assert.Equal(AnalysisPhase.Failed, run.Phase);
         // About 0.8 (20% errors) from a small smoke-traffic sample: noisy, but far below the 0.99 threshold.
         Assert.InRange(ValueOf(Metric(run, "success-rate").Measurements.Single(m => m.Phase == AnalysisPhase.Failed)), 0.5, 0.95);

@@ -29,7 +29,7 @@ public sealed class CanaryAnalysisEndToEndTests
         var done = await env.Cluster.WaitForRolloutAsync(App, r => IsHealthyOn(r, notRevision: v1), "promotion through both analysed steps", 90);
 
         var v2 = done.Status!.StableRevision!;
-        var runs = recorder.LastRuns(v2);
+        var runs = recorder.LastRuns(v2, done.Status!);
         Assert.Equal(["step-1", "step-3"], runs.Keys.Order(StringComparer.Ordinal));
         foreach (var run in runs.Values)
         {
@@ -53,7 +53,7 @@ public sealed class CanaryAnalysisEndToEndTests
 
         var v2 = aborted.Status!.CanaryRevision!;
         Assert.Equal(v1, aborted.Status.StableRevision);
-        var runs = recorder.LastRuns(v2);
+        var runs = recorder.LastRuns(v2, aborted.Status!);
         Assert.Equal(["step-1"], runs.Keys);
         var successRate = Metric(runs["step-1"], "success-rate");
         Assert.Equal(AnalysisPhase.Failed, successRate.Phase);
@@ -87,7 +87,7 @@ public sealed class CanaryAnalysisEndToEndTests
         var aborted = await env.Cluster.WaitForRolloutAsync(App, r => IsDegradedBy(r, "AnalysisFailed"), "abort by the latency analysis", 60);
 
         var v2 = aborted.Status!.CanaryRevision!;
-        var run = recorder.LastRuns(v2)["step-1"];
+        var run = recorder.LastRuns(v2, aborted.Status!)["step-1"];
         var latency = Metric(run, "latency-p99");
         Assert.Equal(AnalysisPhase.Failed, latency.Phase);
         Assert.InRange(ValueOf(latency.Measurements.Single(m => m.Phase == AnalysisPhase.Failed)), 0.4, 0.5);

@@ -22,7 +22,7 @@ public sealed class NoDataPolicyEndToEndTests
         var aborted = await env.Cluster.WaitForRolloutAsync(App, r => IsDegradedBy(r, "AnalysisFailed"), "abort after three no-data errors", 30);
 
         var v2 = aborted.Status!.CanaryRevision!;
-        var metric = Metric(recorder.LastRuns(v2)["step-0"], "success-rate");
+        var metric = Metric(recorder.LastRuns(v2, aborted.Status!)["step-0"], "success-rate");
         Assert.Equal(AnalysisPhase.Error, metric.Phase);
         Assert.Equal((0, 0, 0, 3), (metric.Successful, metric.Failed, metric.Inconclusive, metric.Error));
         AssertAllNoData(metric, AnalysisPhase.Error, v2);
@@ -44,7 +44,7 @@ public sealed class NoDataPolicyEndToEndTests
         var aborted = await env.Cluster.WaitForRolloutAsync(App, r => IsDegradedBy(r, "AnalysisFailed"), "abort on the first no-data measurement", 30);
 
         var v2 = aborted.Status!.CanaryRevision!;
-        var metric = Metric(recorder.LastRuns(v2)["step-1"], "success-rate");
+        var metric = Metric(recorder.LastRuns(v2, aborted.Status!)["step-1"], "success-rate");
         Assert.Equal(AnalysisPhase.Failed, metric.Phase);
         Assert.Equal((0, 1, 0, 0), (metric.Successful, metric.Failed, metric.Inconclusive, metric.Error));
         AssertAllNoData(metric, AnalysisPhase.Failed, v2);
@@ -63,7 +63,7 @@ public sealed class NoDataPolicyEndToEndTests
         var paused = await env.Cluster.WaitForRolloutAsync(App, r => IsPausedBy(r, "InconclusiveAnalysis"), "paused on an inconclusive analysis", 30);
 
         var v2 = paused.Status!.CanaryRevision!;
-        var metric = Metric(recorder.LastRuns(v2)["step-0"], "success-rate");
+        var metric = Metric(recorder.LastRuns(v2, paused.Status!)["step-0"], "success-rate");
         Assert.Equal(AnalysisPhase.Inconclusive, metric.Phase);
         Assert.Equal((0, 0, 1, 0), (metric.Successful, metric.Failed, metric.Inconclusive, metric.Error));
         AssertAllNoData(metric, AnalysisPhase.Inconclusive, v2);

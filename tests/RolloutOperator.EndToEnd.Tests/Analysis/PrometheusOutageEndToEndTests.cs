@@ -27,7 +27,7 @@ public sealed class PrometheusOutageEndToEndTests
         down.Stop();
 
         var v2 = aborted.Status!.CanaryRevision!;
-        var metric = Metric(recorder.LastRuns(v2)["step-1"], "success-rate");
+        var metric = Metric(recorder.LastRuns(v2, aborted.Status!)["step-1"], "success-rate");
         Assert.Equal(AnalysisPhase.Error, metric.Phase);
         Assert.Equal(4, metric.ConsecutiveErrors);
         Assert.All(metric.Measurements.TakeLast(4), m =>
@@ -62,7 +62,7 @@ public sealed class PrometheusOutageEndToEndTests
         var done = await env.Cluster.WaitForRolloutAsync(App, r => IsHealthyOn(r, notRevision: v1), "promotion after Prometheus came back", 60);
 
         var v2 = done.Status!.StableRevision!;
-        var run = recorder.LastRuns(v2)["step-1"];
+        var run = recorder.LastRuns(v2, done.Status!)["step-1"];
         Assert.Equal(AnalysisPhase.Successful, run.Phase);
         var metric = Metric(run, "success-rate");
         Assert.Equal(3, metric.Successful);

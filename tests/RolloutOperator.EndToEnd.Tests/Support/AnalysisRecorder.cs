@@ -14,9 +14,13 @@ internal static class AnalysisRecorder
     public static ObjectRecorder<RolloutStatus> Start(OperatorCluster cluster, string rollout) =>
         new(cluster.Client, ApiGroup.Name, ApiGroup.Version, cluster.Namespace, "rollouts", o => Project(o, rollout));
 
-    /// <summary>The last version seen of each analysis run, by key.</summary>
-    public static IReadOnlyDictionary<string, AnalysisRunStatus> LastRuns(this ObjectRecorder<RolloutStatus> recorder, string revision) =>
+    /// <summary>
+    /// The last version of each analysis run, by key. <paramref name="latest"/> is the status the test just read: the
+    /// watch may not have delivered it yet, and it is newer than anything recorded.
+    /// </summary>
+    public static IReadOnlyDictionary<string, AnalysisRunStatus> LastRuns(this ObjectRecorder<RolloutStatus> recorder, string revision, RolloutStatus latest) =>
         recorder.Seen
+            .Append(latest)
             .SelectMany(s => s.Analyses ?? [])
             .Where(a => a.Revision == revision)
             .GroupBy(a => a.Key, StringComparer.Ordinal)
