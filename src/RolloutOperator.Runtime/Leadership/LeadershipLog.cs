@@ -18,4 +18,7 @@ internal static partial class LeadershipLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Leader election on lease {Lease} failed")]
     public static partial void ElectionError(ILogger logger, Exception exception, string lease);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "{Identity} could not renew lease {Lease} within the renew deadline of {RenewDeadlineSeconds}s; it stops writing now, before the lease can expire")]
+    public static partial void RenewDeadlinePassed(ILogger logger, string identity, string lease, double renewDeadlineSeconds);
 }

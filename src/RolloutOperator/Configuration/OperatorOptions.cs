@@ -1,3 +1,5 @@
+using RolloutOperator.Runtime.Leadership;
+
 namespace RolloutOperator.Configuration;
 
 /// <summary>Settings of one operator process, bound from the "Operator" section (flags, environment, config files).</summary>
@@ -28,11 +30,12 @@ internal sealed class OperatorOptions
 
     public string LeaseName { get; set; } = "rollout-operator-leader";
 
-    public double LeaseDurationSeconds { get; set; } = 15;
+    // Take-over after a leader dies is at most about lease + 2 × retry = 13 s; see docs/operations.md for the math.
+    public double LeaseDurationSeconds { get; set; } = 10;
 
-    public double RenewDeadlineSeconds { get; set; } = 10;
+    public double RenewDeadlineSeconds { get; set; } = 7;
 
-    public double RetryPeriodSeconds { get; set; } = 2;
+    public double RetryPeriodSeconds { get; set; } = 1.5;
 
     /// <summary>Identity for leader election and events; defaults to POD_NAME, else the host name.</summary>
     public string? PodName { get; set; }
@@ -51,6 +54,15 @@ internal sealed class OperatorOptions
     public int Burst { get; set; } = 100;
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
+
+    public LeaderElectionOptions LeaderElection => new()
+    {
+        LeaseNamespace = LeaderElectionNamespace ?? "default",
+        LeaseName = LeaseName,
+        LeaseDuration = TimeSpan.FromSeconds(LeaseDurationSeconds),
+        RenewDeadline = TimeSpan.FromSeconds(RenewDeadlineSeconds),
+        RetryPeriod = TimeSpan.FromSeconds(RetryPeriodSeconds),
+    };
 
     public IReadOnlyList<string> NamespaceList =>
         (Namespaces ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

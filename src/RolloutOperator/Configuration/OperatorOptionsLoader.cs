@@ -36,6 +36,22 @@ internal static class OperatorOptionsLoader
         {
             throw new OperatorConfigurationException($"--bind-address must be an IP address, got {options.BindAddress}");
         }
+
+        ValidateLeaderElection(options);
+    }
+
+    private static void ValidateLeaderElection(OperatorOptions options)
+    {
+        if (!options.LeaderElect)
+        {
+            return;
+        }
+
+        var problems = options.LeaderElection.Validate("--lease-duration", "--renew-deadline", "--retry-period");
+        if (problems.Count > 0)
+        {
+            throw new OperatorConfigurationException($"leader election timing is unsafe: {string.Join(' ', problems)}");
+        }
     }
 
     private static string? ReadServiceAccountNamespace() =>

@@ -32,6 +32,7 @@ internal static class OperatorServices
 
         services.AddSingleton(kubernetes);
         services.AddSingleton<IKubernetes>(sp => CreateClient(sp, options));
+        services.AddKeyedSingleton<IKubernetes>(LeaderElectionClientKey, (sp, _) => CreateLeaderElectionClient(sp, options));
 
         services.AddSingleton<ITrafficRouter, GatewayApiTrafficRouter>();
         services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
@@ -76,14 +77,34 @@ internal static class OperatorServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OperatorService>());
     }
 
+    /// <summary>The key of the Lease's own client in the service collection.</summary>
+    public const string LeaderElectionClientKey = "leader-election";
+
+    /// <summary>
+    /// The client reconciles and informers share. It refuses writes unless this instance leads right now, so nothing
+    /// is written after the renew deadline passes, even by a reconcile that has not noticed yet.
+    /// </summary>
     private static Kubernetes CreateClient(IServiceProvider services, OperatorOptions options)
     {
         var config = services.GetRequiredService<KubernetesClientConfiguration>();
         var metrics = new KubernetesApiMetricsHandler(services.GetRequiredService<RuntimeMetrics>());
         var agent = new UserAgentHandler(options.PodName ?? "rollout-operator");
+        var writes = new LeaderOnlyWritesHandler(
+            services.GetRequiredService<ILeaderGate>(), services.GetRequiredService<OperatorExit>().LeadershipLostToken);
         return options.Qps > 0
-            ? new Kubernetes(config, agent, metrics, new ClientRateLimitHandler(options.Qps, options.Burst))
-            : new Kubernetes(config, agent, metrics);
+            ? new Kubernetes(config, agent, metrics, writes, new ClientRateLimitHandler(options.Qps, options.Burst))
+            : new Kubernetes(config, agent, metrics, writes);
+    }
+
+    /// <summary>
+    /// The Lease's own client: its own HttpClient and connection pool and no client-side rate limit, so a renewal never
+    /// waits behind reconcile traffic (a queued renewal is a lost lease). It makes one or two requests per retry period.
+    /// </summary>
+    private static Kubernetes CreateLeaderElectionClient(IServiceProvider services, OperatorOptions options)
+    {
+        var config = services.GetRequiredService<KubernetesClientConfiguration>();
+        var metrics = new KubernetesApiMetricsHandler(services.GetRequiredService<RuntimeMetrics>());
+        return new Kubernetes(config, new UserAgentHandler(options.PodName ?? "rollout-operator"), metrics);
     }
 
     private static ILeaderGate CreateLeaderGate(IServiceProvider services, OperatorOptions options)
@@ -94,20 +115,14 @@ internal static class OperatorServices
         }
 
         var exit = services.GetRequiredService<OperatorExit>();
-        var election = new LeaderElectionOptions
-        {
-            LeaseNamespace = options.LeaderElectionNamespace!,
-            LeaseName = options.LeaseName,
-            LeaseDuration = TimeSpan.FromSeconds(options.LeaseDurationSeconds),
-            RenewDeadline = TimeSpan.FromSeconds(options.RenewDeadlineSeconds),
-            RetryPeriod = TimeSpan.FromSeconds(options.RetryPeriodSeconds),
-        };
+        // The wall clock, not the injected TimeProvider: the elector and the API server's view of the lease run on it.
         return new LeaseLeaderGate(
-            services.GetRequiredService<IKubernetes>(),
-            election,
+            services.GetRequiredKeyedService<IKubernetes>(LeaderElectionClientKey),
+            options.LeaderElection,
             options.PodName!,
             exit.LeadershipLost,
             services.GetRequiredService<RuntimeMetrics>(),
-            services.GetRequiredService<ILogger<LeaseLeaderGate>>());
+            services.GetRequiredService<ILogger<LeaseLeaderGate>>(),
+            TimeProvider.System);
     }
 }
