@@ -11,6 +11,8 @@ public sealed class EmulatorFaults
     private readonly ObjectStore _store;
     private readonly TimeProvider _time;
     private readonly List<FaultRule> _rules = [];
+    private readonly List<Func<ApiRequest, bool>> _holds = [];
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _latency;
 
     internal EmulatorFaults(ObjectStore store, TimeProvider time)
@@ -43,12 +45,28 @@ public sealed class EmulatorFaults
         }
     }
 
+    /// <summary>
+    /// Holds matching requests without an answer until <see cref="Clear"/> (or the client gives up), like a network
+    /// partition on one path: e.g. only one client's Lease requests.
+    /// </summary>
+    public void Hold(Func<ApiRequest, bool> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        lock (_gate)
+        {
+            _holds.Add(filter);
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)
         {
             _rules.Clear();
+            _holds.Clear();
             _latency = TimeSpan.Zero;
+            _released.TrySetResult();
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
@@ -56,10 +74,17 @@ public sealed class EmulatorFaults
     {
         TimeSpan latency;
         FaultRule? firing;
+        Task? held;
         lock (_gate)
         {
             latency = _latency;
             firing = _rules.FirstOrDefault(r => r.Fires(request));
+            held = _holds.Any(h => h(request)) ? _released.Task : null;
+        }
+
+        if (held is not null)
+        {
+            await held.WaitAsync(ct).ConfigureAwait(false);
         }
 
         if (latency > TimeSpan.Zero)

@@ -84,6 +84,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Hold_MatchingRequests_GetNoAnswerUntilCleared()
+    {
+        await using var h = await StartAsync();
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("held"), "default", cancellationToken: Ct);
+        h.Emulator.Faults.Hold(r => r.Resource == "configmaps" && r.Name == "held");
+
+        var held = h.Client.CoreV1.ReadNamespacedConfigMapAsync("held", "default", cancellationToken: Ct);
+        var list = await h.Client.CoreV1.ListNamespacedConfigMapAsync("default", cancellationToken: Ct);
+        var answered = await Task.WhenAny(held, Task.Delay(TimeSpan.FromMilliseconds(500), Ct)) == held;
+        h.Emulator.Faults.Clear();
+        var released = await held.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Single(list.Items);
+        Assert.False(answered, "a held request is not answered");
+        Assert.Equal("held", released.Metadata.Name);
+    }
+
+    [Fact]
     public async Task RequestLog_RecordsVerbsAndStatusCodes()
     {
         await using var h = await StartAsync();

@@ -71,6 +71,47 @@ public sealed class LeaseLeaderGateTests
     }
 
     [Fact]
+    public async Task RunAsync_LeaseRequestsHeld_StopsLeadingAtTheRenewDeadlineBeforeTheLeaseCanExpire()
+    {
+        // A retry period that is large next to the deadline: the elector alone notices a failed renewal only a retry
+        // period after the deadline, close to the lease's expiry.
+        var options = Short with { LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromSeconds(0.8) };
+        await using var emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        using var client = new Kubernetes(emulator.CreateClientConfiguration());
+        await EnsureNamespaceAsync(client, options.LeaseNamespace);
+        var lost = new TaskCompletionSource<DateTimeOffset>();
+        var gate = new LeaseLeaderGate(client, options, "pod-a", () => lost.TrySetResult(DateTimeOffset.UtcNow), RuntimeMetrics.CreateIsolated(), NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = gate.RunAsync(stop.Token);
+        await gate.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        emulator.Faults.Hold(request => request.Resource == "leases");
+        var lostAt = await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var notLeaderAt = gate.IsLeader ? (DateTimeOffset?)null : DateTimeOffset.UtcNow;
+
+        // The record time is when the API server answered the last renewal: never before the renewal started.
+        var lastRenewal = emulator.Requests.For("leases").Where(r => r.IsWrite && r.StatusCode is 200 or 201).Max(r => r.Time);
+        Assert.NotNull(notLeaderAt);
+        Assert.True(lostAt - lastRenewal <= options.RenewDeadline + TimeSpan.FromMilliseconds(400), $"lost {lostAt - lastRenewal} after the last renewal");
+        Assert.True(lostAt < lastRenewal + options.LeaseDuration, "stopped before any standby could see the lease expire");
+        emulator.Faults.Clear();
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(gate.IsLeader);
+    }
+
+    [Fact]
+    public void Constructor_UnsafeTiming_Throws() =>
+        Assert.Throws<ArgumentException>(() => new LeaseLeaderGate(
+            new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }),
+            Short with { RenewDeadline = Short.LeaseDuration },
+            "pod-a",
+            () => { },
+            RuntimeMetrics.CreateIsolated(),
+            NullLogger.Instance));
+
+    [Fact]
     public async Task AlwaysLeaderGate_SingleInstance_IsLeaderImmediately()
     {
         var gate = new AlwaysLeaderGate();
