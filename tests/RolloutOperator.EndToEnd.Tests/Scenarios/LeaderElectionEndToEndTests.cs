@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using k8s;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
@@ -5,8 +6,40 @@ using static RolloutOperator.EndToEnd.Tests.Support.TestManifests;
 
 namespace RolloutOperator.EndToEnd.Tests.Scenarios;
 
-public sealed class LeaderElectionEndToEndTests
+public sealed class LeaderElectionEndToEndTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// The operator's own default timing (no lease flags): a standby must hold the Lease within 15 s of the leader's
+    /// SIGKILL, and then carry on the work.
+    /// </summary>
+    [Fact]
+    public async Task TwoInstances_DefaultTiming_FollowerTakesOverWithinFifteenSecondsOfTheLeaderDying()
+    {
+        await using var cluster = await OperatorCluster.StartAsync();
+        await cluster.ApplyAsync(Services() + "\n---\n" + Canary(NoRouting));
+        string[] election = ["--leader-elect", "true", "--leader-election-namespace", cluster.Namespace];
+        var a = cluster.StartOperatorProcess("operator-a", election);
+        var b = cluster.StartOperatorProcess("operator-b", election);
+        await cluster.WaitForRolloutAsync("web", r => r.Status?.Phase == RolloutPhase.Healthy, "healthy under the first leader");
+        var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("rollout-operator-leader", cluster.Namespace, cancellationToken: OperatorCluster.Ct);
+        var leader = lease.Spec.HolderIdentity;
+        var (leaderProcess, follower) = leader == "operator-a" ? (a, "operator-b") : (b, "operator-a");
+
+        var killedAt = DateTimeOffset.UtcNow;
+        leaderProcess.Kill();
+        var taken = await OperatorCluster.EventuallyAsync(
+            () => cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("rollout-operator-leader", cluster.Namespace, cancellationToken: OperatorCluster.Ct),
+            l => l.Spec.HolderIdentity == follower,
+            TimeSpan.FromSeconds(40),
+            "the follower takes the lease");
+        var takeOver = DateTimeOffset.UtcNow - killedAt;
+        output.WriteLine($"take-over with default timing: {takeOver.TotalSeconds:0.00} s after SIGKILL (lease acquireTime {taken.Spec.AcquireTime:O}, killed {killedAt:O})");
+        Assert.True(takeOver <= TimeSpan.FromSeconds(15), $"took over {takeOver.TotalSeconds:0.00} s after the leader died");
+
+        await cluster.SetImageAsync("web", "registry.example/web:2");
+        await cluster.WaitForRolloutAsync("web", r => r.Status?.Phase == RolloutPhase.Healthy && r.Status.CanaryRevision is null && r.Metadata.Generation == r.Status.ObservedGeneration, "the new leader rolls out", 90);
+    }
+
     [Fact]
     public async Task TwoInstances_OneLeads_OtherTakesOverWhenLeaderDies_NonLeaderNeverWrites()
     {
