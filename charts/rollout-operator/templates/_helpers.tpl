@@ -122,3 +122,25 @@ rendered rules equal that table; change both together. config/rbac/role.yaml hol
     {{- toYaml . | nindent 4 }}
   {{- end }}
 {{- end }}
+
+{{/*
+Refuses values that would break "one leader writes": several replicas without leader election, or lease timing
+the operator itself would reject at start-up (better a failed install than a crash-looping pod).
+*/}}
+{{- define "rollout-operator.checkLeaderElection" -}}
+{{- $election := .Values.leaderElection }}
+{{- if and (gt (int .Values.replicaCount) 1) (not $election.enabled) }}
+{{- fail (printf "replicaCount %v needs leaderElection.enabled=true: without it every replica reconciles and writes at once" .Values.replicaCount) }}
+{{- end }}
+{{- if $election.enabled }}
+{{- $lease := float64 $election.leaseDurationSeconds }}
+{{- $renew := float64 $election.renewDeadlineSeconds }}
+{{- $retry := float64 $election.retryPeriodSeconds }}
+{{- if le $lease $renew }}
+{{- fail (printf "leaderElection.leaseDurationSeconds (%v) must be greater than leaderElection.renewDeadlineSeconds (%v)" $election.leaseDurationSeconds $election.renewDeadlineSeconds) }}
+{{- end }}
+{{- if le $renew (mulf $retry 1.2) }}
+{{- fail (printf "leaderElection.renewDeadlineSeconds (%v) must be greater than 1.2 × leaderElection.retryPeriodSeconds (%v)" $election.renewDeadlineSeconds $election.retryPeriodSeconds) }}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -113,8 +113,48 @@ public sealed class ChartRenderTests
     [Fact]
     public async Task PodDisruptionBudget_SingleReplica_IsNotRendered()
     {
-        var set = await Helm.RenderAsync(ValueSet.Default);
+        var set = ManifestSet.Parse((await Helm.TemplateAsync(["--set", "replicaCount=1"])).EnsureSuccess().Stdout);
         Assert.Empty(set.OfKind("PodDisruptionBudget"));
+    }
+
+    [Fact]
+    public async Task Default_RunsLeaderAndStandbyWithPdbAndAntiAffinity() =>
+        HighAvailabilityChecks.AssertTwoReplicasWithPdbAndSpread(await Helm.RenderAsync(ValueSet.Default));
+
+    [Theory]
+    [InlineData("replicaCount=2")]
+    [InlineData("replicaCount=3")]
+    public async Task LeaderElectionDisabled_SeveralReplicas_Fails(string replicas)
+    {
+        var result = await Helm.TemplateAsync(["--set", "leaderElection.enabled=false", "--set", replicas]);
+        Assert.True(result.ExitCode != 0, $"helm accepted leaderElection.enabled=false with {replicas}");
+        Assert.Contains("needs leaderElection.enabled=true", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeaderElectionDisabled_SingleReplica_Renders()
+    {
+        var set = ManifestSet.Parse((await Helm.TemplateAsync(["--set", "leaderElection.enabled=false", "--set", "replicaCount=1"])).EnsureSuccess().Stdout);
+        Assert.Equal("false", PodChecks.ArgValue(Node.Strings(PodChecks.Container(set.Single("Deployment")), "args"), "--leader-elect"));
+    }
+
+    [Theory]
+    [InlineData("leaderElection.renewDeadlineSeconds=10", "leaseDurationSeconds (10) must be greater than leaderElection.renewDeadlineSeconds (10)")]
+    [InlineData("leaderElection.retryPeriodSeconds=6", "renewDeadlineSeconds (7) must be greater than 1.2 × leaderElection.retryPeriodSeconds (6)")]
+    public async Task LeaderElection_UnsafeTiming_Fails(string assignment, string expected)
+    {
+        var result = await Helm.TemplateAsync(["--set", assignment]);
+        Assert.True(result.ExitCode != 0, $"helm accepted --set {assignment}");
+        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PodAntiAffinity_AffinitySet_UsesItInstead()
+    {
+        var set = ManifestSet.Parse((await Helm.TemplateAsync(["--set", "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=pool",
+            "--set", "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=Exists"])).EnsureSuccess().Stdout);
+        var affinity = Node.Map(PodChecks.PodSpec(set.Single("Deployment")), "affinity");
+        Assert.Equal(["nodeAffinity"], affinity.Keys.Cast<string>());
     }
 
     [Fact]

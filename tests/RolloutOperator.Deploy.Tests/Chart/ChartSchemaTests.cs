@@ -12,6 +12,8 @@ public sealed class ChartSchemaTests
     [InlineData("leaderElection.enabled=maybe", "enabled")]
     [InlineData("watchNamespaces[0]=Not_A_Namespace", "watchNamespaces")]
     [InlineData("replicaCuont=2", "replicaCuont")]
+    [InlineData("leaderElection.leaseDurationSeconds=0", "leaseDurationSeconds")]
+    [InlineData("podAntiAffinity=sometimes", "podAntiAffinity")]
     public async Task HelmTemplate_ValueViolatesSchema_Fails(string assignment, string mentioned)
     {
         var result = await Helm.TemplateAsync(["--set", assignment]);

@@ -31,6 +31,10 @@ public sealed class KustomizeRenderTests
     }
 
     [Fact]
+    public async Task Default_RunsLeaderAndStandbyWithPdbAndAntiAffinity() =>
+        HighAvailabilityChecks.AssertTwoReplicasWithPdbAndSpread(await Infrastructure.Kustomize.DefaultAsync());
+
+    [Fact]
     public async Task Default_Rbac_EqualsDocumentedRulesAndIsBound()
     {
         var set = await Infrastructure.Kustomize.DefaultAsync();
