@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using k8s;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
 using static RolloutOperator.EndToEnd.Tests.Support.TestManifests;
 
 namespace RolloutOperator.EndToEnd.Tests.Scenarios;
