@@ -23,11 +23,19 @@ internal static class SecretForms
             yield return GoEscape(GoEscape(text, '"'), '"');
             yield return JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
             yield return JsonEncodedText.Encode(text).ToString();
+            yield return GoJson(text);
             yield return Uri.EscapeDataString(text);
             yield return WebUtility.UrlEncode(text);
             yield return Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
         }
     }
+
+    // Go's encoding/json escapes <, > and & as lower-case \u sequences.
+    private static string GoJson(string value) =>
+        JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString()
+            .Replace("<", "\\u003c", StringComparison.Ordinal)
+            .Replace(">", "\\u003e", StringComparison.Ordinal)
+            .Replace("&", "\\u0026", StringComparison.Ordinal);
 
     // Go's strconv quoting as PromQL string literals use it (the operator escapes substituted values this way).
     private static string GoEscape(string value, char quote)
