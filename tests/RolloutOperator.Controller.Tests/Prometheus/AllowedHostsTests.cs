@@ -1,4 +1,5 @@
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Testing;
 using static RolloutOperator.Controller.Tests.PrometheusProvider.ProviderFixture;
 
 namespace RolloutOperator.Controller.Tests.PrometheusProvider;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RolloutOperator.Controller.Tests.PrometheusProvider;
+namespace RolloutOperator.Testing;
 
 /// <summary>A TCP listener on 127.0.0.1 that only counts the connections made to it (and closes them).</summary>
 internal sealed class ConnectionRecorder : IDisposable
