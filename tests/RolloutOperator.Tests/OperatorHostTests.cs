@@ -4,8 +4,11 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Configuration;
+using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.PrometheusProvider;
 
 namespace RolloutOperator.Tests;
 
@@ -94,6 +97,31 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [Fact]
     public void Build_BadLogFormat_FailsClearly() =>
         Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, "--log-format", "xml"]));
+
+    [Theory]
+    [InlineData("--prometheus-allowed-hosts", "http://prometheus:9090", "--prometheus-allowed-hosts")]
+    [InlineData("--prometheus-allowed-hosts", "prometheus:port", "prometheus:port")]
+    [InlineData("--credential-file-dirs", "/", "--credential-file-dirs")]
+    [InlineData("--credential-file-dirs", "secrets", "\"secrets\"")]
+    [InlineData("--credential-file-dirs", "/etc/secrets/../..", "/etc/secrets/../..")]
+    public void Build_BadSecurityFlag_FailsClearly(string flag, string value, string mentioned)
+    {
+        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, flag, value]));
+        Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_SecurityFlags_ReachTheProviderAndTheParser()
+    {
+        await using var app = OperatorHost.Build(
+            ["--kubeconfig", _kubeconfig, "--port", "0", "--prometheus-allowed-hosts", "prometheus.monitoring:9090, thanos", "--credential-file-dirs", "/etc/prom-creds,/var/run/secrets/prom"]);
+
+        var options = app.Services.GetRequiredService<PrometheusOptions>();
+        Assert.Equal(["/etc/prom-creds", "/var/run/secrets/prom"], options.CredentialFileDirectories);
+        Assert.True(options.AllowedHosts.Allows(new Uri("http://thanos:10902/")));
+        Assert.False(options.AllowedHosts.Allows(new Uri("http://evil.example:9090/")));
+        Assert.Equal(options.Policy, app.Services.GetRequiredService<RolloutControllerOptions>().ProviderPolicy);
+    }
 
     private static V1Service Service(string name) => new()
     {

@@ -10,7 +10,7 @@ internal static class Linter
         var findings = new List<LintFinding>(set.Findings);
         foreach (var template in set.Templates)
         {
-            findings.AddRange(AnalysisTemplateValidator.Validate(template.Spec)
+            findings.AddRange(AnalysisTemplateValidator.Validate(template.Spec, clusterScope: template.ClusterScope)
                 .Select(e => new LintFinding(template.Document.Label, e.Path, e.Message)));
         }
 

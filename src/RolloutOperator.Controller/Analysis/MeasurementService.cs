@@ -39,7 +39,7 @@ public sealed class MeasurementService : IMeasurementService
             return [];
         }
 
-        var secrets = new CachingSecretReader(_secrets);
+        var secrets = new CachingSecretReader(_secrets, new SecretScrubber());
         var results = new MeasurementResult[due.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), options, async (i, token) =>
@@ -48,28 +48,28 @@ public sealed class MeasurementService : IMeasurementService
         return results;
     }
 
-    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, CancellationToken cancellationToken)
+    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, CancellationToken cancellationToken)
     {
         var at = _time.GetUtcNow();
         var template = due.Metric.Prometheus.Query;
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
         if (variables.Errors.Count > 0)
         {
-            return Errored(due, at, "query arguments: " + string.Join("; ", variables.Errors), null);
+            return Errored(due, at, "query arguments: " + string.Join("; ", variables.Errors), null, secrets.Scrubber);
         }
 
         var rendered = PromQlTemplate.Render(template, variables.Values);
         if (rendered.Query is not { } query)
         {
-            return Errored(due, at, "query template: " + string.Join("; ", rendered.Errors), null);
+            return Errored(due, at, "query template: " + string.Join("; ", rendered.Errors), null, secrets.Scrubber);
         }
 
         // Status and events show the query with Secret-sourced values masked; Prometheus gets the real one.
         var shown = variables.SecretNames.Count == 0 ? query : PromQlTemplate.Render(template, variables.ForDisplay()).Query;
-        var answer = await AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, due.Metric.Prometheus, at, secrets), cancellationToken).ConfigureAwait(false);
+        var answer = await AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, due.Metric.Prometheus, at, secrets, secrets.Scrubber), cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
         {
-            return Errored(due, at, error, shown);
+            return Errored(due, at, error, shown, secrets.Scrubber);
         }
 
         MeasurementLog.Measured(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, answer.Values.Count);
@@ -89,8 +89,10 @@ public sealed class MeasurementService : IMeasurementService
         }
     }
 
-    private MeasurementResult Errored(DueMeasurement due, DateTimeOffset at, string error, string? query)
+    // Every provider's error text is scrubbed of the reconcile's secret values and bounded before it is logged or kept.
+    private MeasurementResult Errored(DueMeasurement due, DateTimeOffset at, string error, string? query, SecretScrubber scrubber)
     {
+        error = scrubber.Bound(error);
         MeasurementLog.Errored(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, error);
         return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, at, null, error, query);
     }

@@ -1,3 +1,4 @@
+using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Composition;
@@ -17,4 +18,7 @@ public sealed record RolloutControllerOptions
     public InformerOptions Informers { get; init; } = new();
 
     public TimeSpan EventDedupeWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The admin's rules for metric providers (credential directories, allowed hosts), enforced when specs are parsed.</summary>
+    public ProviderPolicy ProviderPolicy { get; init; } = ProviderPolicy.Default;
 }

@@ -40,7 +40,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var reconciler = RolloutReconcilerFactory.Create(
             client, _informers.Caches, routers, measurements, rolloutMetrics,
-            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory);
+            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy);
         Reconciler = reconciler;
         _controller = new Controller<ObjectKey>(
             new ControllerOptions { Name = ControllerName, Workers = options.Workers, ReconcileTimeout = options.ReconcileTimeout },

@@ -9,6 +9,7 @@ using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Controller.Composition;
 
@@ -23,9 +24,10 @@ internal static class RolloutReconcilerFactory
         RolloutMetrics metrics,
         EventRecorderOptions eventOptions,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        ProviderPolicy? providerPolicy = null)
     {
-        var templates = new ParseContextFactory(caches, routers);
+        var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
         var revisions = new RevisionWriter(client);
         var patches = new RolloutPatches(client);

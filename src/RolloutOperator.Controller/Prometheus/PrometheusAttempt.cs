@@ -4,12 +4,20 @@ using RolloutOperator.Controller.Analysis;
 
 namespace RolloutOperator.Controller.PrometheusProvider;
 
-/// <summary>Sends one request and classifies the answer. Cancellation propagates; the caller tells a timeout from a cancelled reconcile.</summary>
+/// <summary>
+/// Sends one request and classifies the answer. Cancellation propagates; the caller tells a timeout from a cancelled
+/// reconcile. Error texts are scrubbed of the measurement's secret values before they are cut to size: a body or a
+/// PromQL parse error may echo the query, and with it a Secret-backed argument.
+/// </summary>
 internal static class PrometheusAttempt
 {
-    private const int MaxReasonLength = 512;
+    public static async Task<AttemptOutcome> SendAsync(HttpClient client, Func<HttpRequestMessage> request, Uri address, SecretScrubber scrubber, CancellationToken cancellationToken) =>
+        Scrubbed(await SendAsync(client, request, address, cancellationToken).ConfigureAwait(false), scrubber);
 
-    public static async Task<AttemptOutcome> SendAsync(HttpClient client, Func<HttpRequestMessage> request, Uri address, CancellationToken cancellationToken)
+    public static AttemptOutcome Scrubbed(AttemptOutcome outcome, SecretScrubber scrubber) =>
+        outcome.Result.Error is { } error ? outcome with { Result = MetricQueryResult.Failed(scrubber.Bound(error)) } : outcome;
+
+    private static async Task<AttemptOutcome> SendAsync(HttpClient client, Func<HttpRequestMessage> request, Uri address, CancellationToken cancellationToken)
     {
         using var message = request();
         try
@@ -37,7 +45,8 @@ internal static class PrometheusAttempt
             return result.Error is null ? AttemptOutcome.Answer(result) : AttemptOutcome.Rejected(result.Error);
         }
 
-        var reason = PrometheusResponseParser.ErrorReason(body) ?? Truncate(body.Trim());
+        // Not cut here: the scrubber must see a secret whole before the text is bounded.
+        var reason = PrometheusResponseParser.ErrorReason(body) ?? body.Trim();
         var error = $"HTTP {(int)code} {reasonPhrase}{(reason.Length == 0 ? "" : ": " + reason)}";
         return code switch
         {
@@ -46,6 +55,4 @@ internal static class PrometheusAttempt
             _ => AttemptOutcome.Rejected(error),
         };
     }
-
-    private static string Truncate(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "…";
 }

@@ -9,7 +9,8 @@ namespace RolloutOperator.Controller.PrometheusProvider;
 /// Queries the Prometheus HTTP API once per measurement. Every way a measurement can fail to be taken (no address, open
 /// circuit, unreadable credentials, connection failure, HTTP error, timeout, malformed body, <c>status: error</c>) is an
 /// error result with the reason, so the analysis contract decides how long to tolerate it. Only the caller's cancellation
-/// escapes as an exception.
+/// escapes as an exception. A metric's own address outside the admin's allowed hosts is never contacted, and every error
+/// text is scrubbed of the secret values the measurement used before it is logged or returned.
 /// </summary>
 public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
 {
@@ -41,6 +42,14 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
         }
 
         var display = AddressDisplay.Of(address);
+        if (query.Settings.Address is { Length: > 0 } && !_options.AllowedHosts.Allows(address))
+        {
+            // The parser refuses this already; a hand-built plan or a changed flag must not reach the network either.
+            return MetricQueryResult.Failed(
+                $"Prometheus address {display} is not allowed: host {address.Authority} is not in the operator's --prometheus-allowed-hosts; it was not contacted");
+        }
+
+        var scrubber = query.Scrubber ?? new SecretScrubber();
         var breaker = _breakers.For(address);
         if (!breaker.TryAcquire(out var retryAfter))
         {
@@ -48,14 +57,14 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
                 $"circuit open: Prometheus at {display} failed {breaker.ConsecutiveFailures} measurements in a row; next attempt in {Durations.Format(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)))}");
         }
 
-        var outcome = await MeasureAsync(query, address, display, cancellationToken).ConfigureAwait(false);
+        var outcome = PrometheusAttempt.Scrubbed(await MeasureAsync(query, address, display, scrubber, cancellationToken).ConfigureAwait(false), scrubber);
         Record(breaker, display, outcome);
         return outcome.Result;
     }
 
     public void Dispose() => _clients.Dispose();
 
-    private async Task<AttemptOutcome> MeasureAsync(MetricQuery query, Uri address, string display, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> MeasureAsync(MetricQuery query, Uri address, string display, SecretScrubber scrubber, CancellationToken cancellationToken)
     {
         var timeout = Durations.TryParse(query.Settings.Timeout, out var configured) && configured > TimeSpan.Zero ? configured : _options.DefaultTimeout;
         using var deadline = new CancellationTokenSource(timeout, _time);
@@ -63,11 +72,11 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
         AttemptOutcome? last = null;
         try
         {
-            var client = await ClientAsync(query, address, linked.Token).ConfigureAwait(false);
-            var authorization = await PrometheusCredentials.AuthorizationAsync(query, linked.Token).ConfigureAwait(false);
+            var client = await ClientAsync(query, address, scrubber, linked.Token).ConfigureAwait(false);
+            var authorization = await PrometheusCredentials.AuthorizationAsync(query, scrubber, _options.CredentialFileDirectories, linked.Token).ConfigureAwait(false);
             HttpRequestMessage Build() => BuildRequest(query, address, timeout, authorization);
             return await _retry.RunAsync(
-                token => PrometheusAttempt.SendAsync(client, Build, address, token),
+                token => PrometheusAttempt.SendAsync(client, Build, address, scrubber, token),
                 (failed, retry) =>
                 {
                     last = failed;
@@ -90,9 +99,9 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
         }
     }
 
-    private async Task<HttpClient> ClientAsync(MetricQuery query, Uri address, CancellationToken cancellationToken)
+    private async Task<HttpClient> ClientAsync(MetricQuery query, Uri address, SecretScrubber scrubber, CancellationToken cancellationToken)
     {
-        var ca = await PrometheusCredentials.CaBundleAsync(query, cancellationToken).ConfigureAwait(false);
+        var ca = await PrometheusCredentials.CaBundleAsync(query, scrubber, _options.CredentialFileDirectories, cancellationToken).ConfigureAwait(false);
         return _clients.Get(address, ca?.Pem, ca?.Source ?? "", query.Settings.Tls?.InsecureSkipVerify == true);
     }
 

@@ -1,3 +1,5 @@
+using RolloutOperator.Core.Parsing;
+
 namespace RolloutOperator.Controller.PrometheusProvider;
 
 /// <summary>Operator-wide Prometheus settings; a metric's own address and timeout override the defaults.</summary>
@@ -26,4 +28,16 @@ public sealed class PrometheusOptions
 
     /// <summary>Largest response body accepted; a bigger one is an error rather than unbounded memory.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Directories that ClusterAnalysisTemplates may read bearer-token and CA files from (checked again on the real path,
+    /// after symbolic links, before a file is opened). Empty, the default: no file is ever read.
+    /// </summary>
+    public IReadOnlyList<string> CredentialFileDirectories { get; set; } = [];
+
+    /// <summary>Hosts a metric's own address may name; the default address is always allowed. Empty: all hosts.</summary>
+    public HostAllowList AllowedHosts { get; set; } = HostAllowList.All;
+
+    /// <summary>The same rules for the parser, so a refused file or host is an InvalidSpec at its field.</summary>
+    public ProviderPolicy Policy => new(CredentialFileDirectories, AllowedHosts);
 }

@@ -13,11 +13,13 @@ internal sealed class ParseContextFactory
 {
     private readonly RolloutCaches _caches;
     private readonly TrafficRouterRegistry _routers;
+    private readonly ProviderPolicy _policy;
 
-    public ParseContextFactory(RolloutCaches caches, TrafficRouterRegistry routers)
+    public ParseContextFactory(RolloutCaches caches, TrafficRouterRegistry routers, ProviderPolicy policy)
     {
         _caches = caches;
         _routers = routers;
+        _policy = policy;
     }
 
     public ParseContext Create(Rollout rollout)
@@ -27,7 +29,8 @@ internal sealed class ParseContextFactory
         return new ParseContext(
             (name, clusterScope) => Resolve(ns, name, clusterScope),
             _routers.Capabilities,
-            workload?.Spec?.Template is { } template ? KubeJson.ToObject(template) : null);
+            workload?.Spec?.Template is { } template ? KubeJson.ToObject(template) : null,
+            _policy);
     }
 
     /// <summary>spec.workloadRef's Deployment from the cache, or null.</summary>

@@ -7,7 +7,7 @@ public sealed class PrometheusAuth
     [Description("Bearer token from a Secret key in the Rollout's namespace.")]
     public SecretKeyRef? BearerTokenSecretRef { get; set; }
 
-    [Description("Bearer token from a file mounted into the operator.")]
+    [Description("Bearer token from a file mounted into the operator. Accepted only in ClusterAnalysisTemplates, below a directory allowed by the operator's --credential-file-dirs.")]
     [MaxLength(4096)]
     public string? BearerTokenFile { get; set; }
 

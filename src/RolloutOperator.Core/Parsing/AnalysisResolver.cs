@@ -31,7 +31,8 @@ internal static class AnalysisResolver
         foreach (var template in templates)
         {
             var scoped = errors.Redirect(template.Path, template.Label);
-            var plans = TemplateParser.ParseMetrics(template.Spec, "spec", gating, scoped);
+            var origin = new MetricOrigin(template.ClusterScope, context.Providers);
+            var plans = TemplateParser.ParseMetrics(template.Spec, "spec", gating, origin, scoped);
             AddUnique(plans, template.Path, template.Label, metrics, origins, errors);
         }
 
@@ -39,7 +40,7 @@ internal static class AnalysisResolver
         for (var i = 0; i < inline.Count; i++)
         {
             var at = $"{path}.metrics[{i}]";
-            if (MetricParser.Parse(inline[i], at, gating, args.Names, errors) is { } plan)
+            if (MetricParser.Parse(inline[i], at, gating, args.Names, MetricOrigin.Namespaced(context.Providers), errors) is { } plan)
             {
                 AddUnique([plan], $"{at}.name", $"metrics[{i}]", metrics, origins, errors);
             }

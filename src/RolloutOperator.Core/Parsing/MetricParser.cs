@@ -8,7 +8,7 @@ namespace RolloutOperator.Core.Parsing;
 /// <summary>Turns one metric into a <see cref="MetricPlan"/>: defaults applied, durations parsed, conditions compiled.</summary>
 internal static partial class MetricParser
 {
-    public static MetricPlan? Parse(Metric? metric, string path, bool gating, IReadOnlySet<string> args, SpecErrors errors)
+    public static MetricPlan? Parse(Metric? metric, string path, bool gating, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors)
     {
         if (metric is null)
         {
@@ -25,7 +25,7 @@ internal static partial class MetricParser
         var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
         var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
         var (success, failure) = Judgement(metric, path, errors);
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, errors);
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors);
         if (errors.Count > before || prometheus is null)
         {
             return null;

@@ -2,10 +2,14 @@ using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Core.Parsing;
 
-/// <summary>Validates a metric's provider and returns a copy of its Prometheus settings with the schema defaults applied.</summary>
+/// <summary>
+/// Validates a metric's provider and returns a copy of its Prometheus settings with the schema defaults applied. The
+/// admin's policy is enforced here, so a refused file or host is an InvalidSpec naming the field and nothing is ever read
+/// or contacted for it.
+/// </summary>
 internal static class PrometheusParser
 {
-    public static PrometheusMetric? Parse(MetricProvider? provider, string path, IReadOnlySet<string> args, SpecErrors errors)
+    public static PrometheusMetric? Parse(MetricProvider? provider, string path, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors)
     {
         var prometheus = provider?.Prometheus;
         if (prometheus is null)
@@ -16,9 +20,11 @@ internal static class PrometheusParser
 
         var at = $"{path}.prometheus";
         CheckQuery(prometheus.Query, $"{at}.query", args, errors);
-        CheckAddress(prometheus.Address, $"{at}.address", errors);
+        CheckAddress(prometheus.Address, $"{at}.address", origin.Policy.AllowedHosts, errors);
         Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true);
         CheckAuthentication(prometheus.Authentication, $"{at}.authentication", errors);
+        CheckFile(prometheus.Authentication?.BearerTokenFile, $"{at}.authentication.bearerTokenFile", "bearerTokenSecretRef", origin, errors);
+        CheckFile(prometheus.Tls?.CaFile, $"{at}.tls.caFile", "caSecretRef", origin, errors);
         return WithDefaults(prometheus, ParseRange(prometheus.Range, $"{at}.range", errors));
     }
 
@@ -33,7 +39,7 @@ internal static class PrometheusParser
         QueryPlaceholders.Validate(query!, args, path, errors);
     }
 
-    private static void CheckAddress(string? address, string path, SpecErrors errors)
+    private static void CheckAddress(string? address, string path, HostAllowList allowed, SpecErrors errors)
     {
         if (address is null)
         {
@@ -46,6 +52,32 @@ internal static class PrometheusParser
         if (!valid)
         {
             errors.Add(path, $"address \"{address}\" must be an absolute http or https URL");
+        }
+        else if (!allowed.Allows(uri!))
+        {
+            errors.Add(path, $"address {Display(uri!)} is not allowed: host {uri!.Authority} is not in the operator's --prometheus-allowed-hosts ({string.Join(", ", allowed.Entries)})");
+        }
+    }
+
+    // Without user info: a URL may carry a password.
+    private static string Display(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
+    // The operator reads files with its own identity; only an admin-owned template may point it at one, and only inside
+    // the directories the admin allowed. A namespaced object must use a Secret of its own namespace.
+    private static void CheckFile(string? file, string path, string secretAlternative, MetricOrigin origin, SpecErrors errors)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        if (!origin.AdminOwned)
+        {
+            errors.Add(path, $"file credentials are accepted only from ClusterAnalysisTemplates; a Rollout or AnalysisTemplate must use {secretAlternative} (a Secret in its own namespace)");
+        }
+        else if (CredentialPaths.Refusal(file, origin.Policy.CredentialFileDirectories) is { } refusal)
+        {
+            errors.Add(path, refusal);
         }
     }
 

@@ -6,7 +6,7 @@ namespace RolloutOperator.Core.Parsing;
 /// <summary>Validates an AnalysisTemplate's own arguments and metrics; shared by standalone lint and the Rollout parser.</summary>
 internal static class TemplateParser
 {
-    public static List<MetricPlan> ParseMetrics(AnalysisTemplateSpec spec, string prefix, bool gating, SpecErrors errors)
+    public static List<MetricPlan> ParseMetrics(AnalysisTemplateSpec spec, string prefix, bool gating, MetricOrigin origin, SpecErrors errors)
     {
         var args = CheckArgs(spec.Args ?? [], $"{prefix}.args", errors);
         var metrics = spec.Metrics ?? [];
@@ -20,7 +20,7 @@ internal static class TemplateParser
         for (var i = 0; i < metrics.Count; i++)
         {
             var path = $"{prefix}.metrics[{i}]";
-            var plan = MetricParser.Parse(metrics[i], path, gating, args, errors);
+            var plan = MetricParser.Parse(metrics[i], path, gating, args, origin, errors);
             if (metrics[i] is { } metric && !Fields.IsBlank(metric.Name) && !names.Add(metric.Name))
             {
                 errors.Add($"{path}.name", $"duplicate metric name \"{metric.Name}\"");

@@ -21,6 +21,8 @@ internal static class CommandLineSwitches
         ["--log-format"] = Key(nameof(OperatorOptions.LogFormat)),
         ["--log-level"] = Key(nameof(OperatorOptions.LogLevel)),
         ["--prometheus-address"] = Key(nameof(OperatorOptions.PrometheusAddress)),
+        ["--prometheus-allowed-hosts"] = Key(nameof(OperatorOptions.PrometheusAllowedHosts)),
+        ["--credential-file-dirs"] = Key(nameof(OperatorOptions.CredentialFileDirs)),
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),

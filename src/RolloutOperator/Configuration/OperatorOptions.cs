@@ -48,6 +48,15 @@ internal sealed class OperatorOptions
     /// <summary>Prometheus used by metrics that name no address.</summary>
     public Uri? PrometheusAddress { get; set; }
 
+    /// <summary>Comma-separated host or host:port a metric's own address may name; empty allows all. The default address is always allowed.</summary>
+    public string? PrometheusAllowedHosts { get; set; }
+
+    /// <summary>
+    /// Comma-separated absolute directories ClusterAnalysisTemplates may read bearer-token and CA files from. Empty, the
+    /// default: no file credentials at all. Namespaced Rollouts and AnalysisTemplates can never name files.
+    /// </summary>
+    public string? CredentialFileDirs { get; set; }
+
     /// <summary>Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit.</summary>
     public double Qps { get; set; } = 50;
 
@@ -63,6 +72,9 @@ internal sealed class OperatorOptions
         RenewDeadline = TimeSpan.FromSeconds(RenewDeadlineSeconds),
         RetryPeriod = TimeSpan.FromSeconds(RetryPeriodSeconds),
     };
+
+    public IReadOnlyList<string> CredentialFileDirectoryList =>
+        (CredentialFileDirs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> NamespaceList =>
         (Namespaces ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

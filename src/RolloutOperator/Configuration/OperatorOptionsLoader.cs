@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Configuration;
 
@@ -37,7 +38,26 @@ internal static class OperatorOptionsLoader
             throw new OperatorConfigurationException($"--bind-address must be an IP address, got {options.BindAddress}");
         }
 
+        if (!HostAllowList.TryParse(options.PrometheusAllowedHosts, out _, out var hostError))
+        {
+            throw new OperatorConfigurationException($"--prometheus-allowed-hosts: {hostError}");
+        }
+
+        ValidateCredentialDirectories(options.CredentialFileDirectoryList);
         ValidateLeaderElection(options);
+    }
+
+    // "/" (or a path that is not canonical) would make the allow-list meaningless or ambiguous.
+    private static void ValidateCredentialDirectories(IReadOnlyList<string> directories)
+    {
+        foreach (var directory in directories)
+        {
+            if (!CredentialPaths.IsCanonical(directory) || directory.TrimEnd('/').Length == 0)
+            {
+                throw new OperatorConfigurationException(
+                    $"--credential-file-dirs: \"{directory}\" must be an absolute directory other than / without \".\" or \"..\" segments");
+            }
+        }
     }
 
     private static void ValidateLeaderElection(OperatorOptions options)

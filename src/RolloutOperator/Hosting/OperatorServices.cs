@@ -9,6 +9,7 @@ using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Leadership;
 using RolloutOperator.Runtime.Metrics;
@@ -38,7 +39,8 @@ internal static class OperatorServices
         services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
         services.AddSingleton(sp => new TrafficRouterRegistry(sp.GetServices<ITrafficRouter>()));
 
-        services.AddSingleton(new PrometheusOptions { DefaultAddress = options.PrometheusAddress });
+        var prometheus = PrometheusOptionsFrom(options);
+        services.AddSingleton(prometheus);
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
@@ -53,6 +55,7 @@ internal static class OperatorServices
             Namespaces = options.NamespaceList,
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds),
+            ProviderPolicy = prometheus.Policy,
         });
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
@@ -75,6 +78,21 @@ internal static class OperatorServices
         });
         services.AddSingleton(sp => CreateLeaderGate(sp, options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OperatorService>());
+    }
+
+    private static PrometheusOptions PrometheusOptionsFrom(OperatorOptions options)
+    {
+        if (!HostAllowList.TryParse(options.PrometheusAllowedHosts, out var allowedHosts, out var error))
+        {
+            throw new OperatorConfigurationException($"--prometheus-allowed-hosts: {error}");
+        }
+
+        return new PrometheusOptions
+        {
+            DefaultAddress = options.PrometheusAddress,
+            AllowedHosts = allowedHosts,
+            CredentialFileDirectories = options.CredentialFileDirectoryList,
+        };
     }
 
     /// <summary>The key of the Lease's own client in the service collection.</summary>

@@ -52,7 +52,7 @@ public sealed class PrometheusAuthenticationTests
         try
         {
             await using var stub = await StubPrometheus.StartAsync();
-            using var provider = Provider();
+            using var provider = Provider(configure: o => o.CredentialFileDirectories = [Path.GetDirectoryName(file)!]);
 
             var result = await provider.QueryAsync(Query(Settings(stub.Address, s => s.Authentication = new PrometheusAuth { BearerTokenFile = file })), CancellationToken.None);
 
@@ -68,7 +68,7 @@ public sealed class PrometheusAuthenticationTests
     [Fact]
     public async Task Query_BearerTokenFileMissing_IsErrorNamingTheFile()
     {
-        using var provider = Provider();
+        using var provider = Provider(configure: o => o.CredentialFileDirectories = ["/nonexistent"]);
         var settings = Settings(new Uri("http://127.0.0.1:1/"), s => s.Authentication = new PrometheusAuth { BearerTokenFile = "/nonexistent/token" });
 
         var result = await provider.QueryAsync(Query(settings), CancellationToken.None);

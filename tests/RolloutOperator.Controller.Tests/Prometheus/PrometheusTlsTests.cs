@@ -29,7 +29,7 @@ public sealed class PrometheusTlsTests
         await File.WriteAllTextAsync(file, TestCertificates.Pem(certificate));
         try
         {
-            using var provider = Provider();
+            using var provider = Provider(configure: o => o.CredentialFileDirectories = [Path.GetDirectoryName(file)!]);
 
             var result = await provider.QueryAsync(Query(Settings(stub.Address, s => s.Tls = new TlsSettings { CaFile = file })), CancellationToken.None);
 

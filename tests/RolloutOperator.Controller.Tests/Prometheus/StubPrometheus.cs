@@ -74,6 +74,11 @@ internal sealed class StubPrometheus : IAsyncDisposable
 
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = "application/json";
+        if (response.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
+        }
+
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
     }
 }
