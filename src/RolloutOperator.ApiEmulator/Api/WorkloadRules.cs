@@ -45,6 +45,9 @@ internal static class WorkloadRules
             errors.Add(FieldError.Invalid("spec.selector", (JsonNode?)selector.DeepClone(), "field is immutable"));
         }
 
+        MetadataRules.ValidateLabels(selector["matchLabels"] as JsonObject, "spec.selector.matchLabels", errors);
+        MetadataRules.ValidateLabels(JsonTree.Get(spec, ["template", "metadata", "labels"]) as JsonObject, "spec.template.metadata.labels", errors);
+        MetadataRules.ValidateAnnotations(JsonTree.Get(spec, ["template", "metadata", "annotations"]) as JsonObject, "spec.template.metadata.annotations", errors);
         var template = new JsonObject { ["metadata"] = JsonTree.Get(spec, ["template", "metadata"])?.DeepClone() };
         if (!SelectorText.Matches(selector, template))
         {
