@@ -117,6 +117,22 @@ public sealed class ValidationTests
         Assert.Equal(HttpStatusCode.OK, code);
     }
 
+    [Theory]
+    [InlineData("app=" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "must be no more than 63 characters")]
+    [InlineData("app in (ok,-bad)", "a valid label must be an empty string")]
+    public async Task List_InvalidLabelSelectorValue_Returns400(string selector, string detail)
+    {
+        await using var h = await StartAsync();
+        using var http = new HttpClient { BaseAddress = h.Emulator.BaseAddress };
+
+        using var response = await http.GetAsync(ApiValidationCases.ConfigMaps + "?labelSelector=" + Uri.EscapeDataString(selector), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["message"]!.GetValue<string>();
+        Assert.StartsWith("unable to parse requirement: values[", message, StringComparison.Ordinal);
+        Assert.Contains(detail, message, StringComparison.Ordinal);
+    }
+
     private static async Task EnsureNamespaceAsync(EmulatorHarness h, string name) =>
         await RawApi.PostAsync(h.Emulator, "/api/v1/namespaces", $"{{\"metadata\":{{\"name\":\"{name}\"}}}}");
 }
