@@ -39,7 +39,7 @@ internal static class BuiltInRules
                 ServiceRules.Validate(obj, errors);
                 break;
             case "events.events.k8s.io":
-                EventRules.Validate(obj, errors);
+                EventRules.Validate(obj, old, errors);
                 break;
             case "events":
                 EventRules.CheckMicroTime(obj, ["eventTime"], errors);

@@ -41,7 +41,9 @@ internal static class Errors
                 ["field"] = e.Field,
             }).ToArray()),
         };
-        var summary = errors.Count == 1 ? errors[0].Message : $"[{string.Join(", ", errors.Select(e => e.Message))}]";
+        // Like the server's aggregate error: identical messages are reported once.
+        var messages = errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+        var summary = messages.Count == 1 ? messages[0] : $"[{string.Join(", ", messages)}]";
         return new ApiException(422, "Invalid", $"{type.QualifiedKind} \"{name}\" is invalid: {summary}", details);
     }
 

@@ -1,14 +1,17 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Resources;
 using RolloutOperator.ApiEmulator.Schema;
+using RolloutOperator.ApiEmulator.Validation;
 
 namespace RolloutOperator.ApiEmulator.Api;
 
-/// <summary>ObjectMeta coercion and validation shared by every kind.</summary>
-internal static partial class MetadataRules
+/// <summary>ObjectMeta coercion and validation shared by every kind, with the API server's fields and messages.</summary>
+internal static class MetadataRules
 {
+    public const int TotalAnnotationSizeLimit = 256 * 1024;
+
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
@@ -26,72 +29,79 @@ internal static partial class MetadataRules
         }
     }
 
-    public static void Validate(ResourceType type, JsonObject obj, List<FieldError> errors)
+    /// <summary>Names are checked on create only (they are immutable); everything else on every write.</summary>
+    public static void Validate(ResourceType type, JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
         var meta = JsonTree.Metadata(obj);
-        var name = JsonTree.Str(meta, "name") ?? string.Empty;
-        var dnsLabel = type.Is(string.Empty, "namespaces") || type.Is(string.Empty, "services");
-        var valid = dnsLabel ? name.Length <= 63 && DnsLabel().IsMatch(name) : name.Length <= 253 && DnsSubdomain().IsMatch(name);
-        if (!valid)
+        if (old is null && NameRules.For(type) is { } rule)
         {
-            var rule = dnsLabel ? "a lowercase RFC 1123 label" : "a lowercase RFC 1123 subdomain";
-            errors.Add(FieldError.Invalid("metadata.name", name, $"must be {rule} (lowercase alphanumerics, '-' or '.', starting and ending with an alphanumeric)"));
+            ValidateNames(meta, rule, errors);
         }
 
-        ValidateLabels(meta["labels"] as JsonObject, errors);
-        ValidateOwnerReferences(meta["ownerReferences"] as JsonArray, errors);
+        ValidateLabels(meta["labels"] as JsonObject, "metadata.labels", errors);
+        ValidateAnnotations(meta["annotations"] as JsonObject, "metadata.annotations", errors);
+        OwnerReferenceRules.Validate(meta["ownerReferences"] as JsonArray, errors);
+        ValidateFinalizers(meta["finalizers"] as JsonArray, errors);
     }
 
-    private static void ValidateLabels(JsonObject? labels, List<FieldError> errors)
+    public static void ValidateLabels(JsonObject? labels, string path, List<FieldError> errors)
     {
         foreach (var (key, value) in labels ?? [])
         {
-            var slash = key.LastIndexOf('/');
-            var prefix = slash >= 0 ? key[..slash] : null;
-            var name = slash >= 0 ? key[(slash + 1)..] : key;
-            if ((prefix is not null && !DnsSubdomain().IsMatch(prefix)) || name.Length > 63 || !LabelValue().IsMatch(name) || name.Length == 0)
-            {
-                errors.Add(FieldError.Invalid("metadata.labels", key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
-            }
-
-            var text = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
-            if (text is null || text.Length > 63 || (text.Length > 0 && !LabelValue().IsMatch(text)))
-            {
-                errors.Add(FieldError.Invalid("metadata.labels", text, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
-            }
+            errors.AddRange(TextRules.QualifiedName(key).Select(m => FieldError.Invalid(path, key, m)));
+            var text = Text(value);
+            errors.AddRange(TextRules.LabelValue(text).Select(m => FieldError.Invalid(path, text, m)));
         }
     }
 
-    private static void ValidateOwnerReferences(JsonArray? references, List<FieldError> errors)
+    public static void ValidateAnnotations(JsonObject? annotations, string path, List<FieldError> errors)
     {
-        var controllers = 0;
-        var index = 0;
-        foreach (var reference in JsonTree.Objects(references))
+        long size = 0;
+        foreach (var (key, value) in annotations ?? [])
         {
-            foreach (var field in new[] { "apiVersion", "kind", "name", "uid" })
-            {
-                if (string.IsNullOrEmpty(JsonTree.Str(reference, field)))
-                {
-                    errors.Add(FieldError.Required($"metadata.ownerReferences[{index}].{field}"));
-                }
-            }
-
-            controllers += JsonTree.Bool(reference["controller"]) == true ? 1 : 0;
-            index++;
+            // Annotation keys are qualified names in which case does not matter.
+            errors.AddRange(TextRules.QualifiedName(key.ToLowerInvariant()).Select(m => FieldError.Invalid(path, key, m)));
+            size += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(Text(value));
         }
 
-        if (controllers > 1)
+        if (size > TotalAnnotationSizeLimit)
         {
-            errors.Add(FieldError.Invalid("metadata.ownerReferences", (JsonNode?)null, "Only one reference can have Controller set to true"));
+            errors.Add(FieldError.TooLong(path, TotalAnnotationSizeLimit));
         }
     }
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z")]
-    private static partial Regex DnsSubdomain();
+    private static void ValidateNames(JsonObject meta, Func<string, bool, List<string>> rule, List<FieldError> errors)
+    {
+        var generateName = JsonTree.Str(meta, "generateName") ?? string.Empty;
+        if (generateName.Length > 0)
+        {
+            errors.AddRange(rule(generateName, true).Select(m => FieldError.Invalid("metadata.generateName", generateName, m)));
+        }
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?\z")]
-    private static partial Regex DnsLabel();
+        var name = JsonTree.Str(meta, "name") ?? string.Empty;
+        if (name.Length == 0)
+        {
+            errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
+            return;
+        }
 
-    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?\z")]
-    private static partial Regex LabelValue();
+        errors.AddRange(rule(name, false).Select(m => FieldError.Invalid("metadata.name", name, m)));
+    }
+
+    private static void ValidateFinalizers(JsonArray? finalizers, List<FieldError> errors)
+    {
+        var names = (finalizers ?? []).Select(Text).ToList();
+        foreach (var finalizer in names)
+        {
+            errors.AddRange(TextRules.QualifiedName(finalizer).Select(m => FieldError.Invalid("metadata.finalizers", finalizer, m)));
+        }
+
+        if (names.Contains("orphan") && names.Contains("foregroundDeletion"))
+        {
+            errors.Add(FieldError.Invalid("metadata.finalizers", finalizers!.DeepClone(), "finalizer orphan and foregroundDeletion cannot be both set"));
+        }
+    }
+
+    private static string Text(JsonNode? value) =>
+        value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? string.Empty;
 }

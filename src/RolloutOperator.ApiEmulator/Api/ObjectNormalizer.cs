@@ -24,7 +24,7 @@ internal static class ObjectNormalizer
     public static void Validate(ResourceType type, JsonObject obj, JsonObject? old, string name)
     {
         var errors = new List<FieldError>();
-        MetadataRules.Validate(type, obj, errors);
+        MetadataRules.Validate(type, obj, old, errors);
         if (type.Schema is not null)
         {
             errors.AddRange(SchemaValidator.ValidateRoot(obj, type.Schema));

@@ -110,12 +110,14 @@ internal sealed class ObjectWriter(ApiContext context)
         var generateName = JsonTree.Str(meta, "generateName");
         if (string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(generateName))
         {
-            name = generateName + new string(Enumerable.Range(0, 5).Select(_ => NameChars[Random.Shared.Next(NameChars.Length)]).ToArray());
+            // The server keeps at most 58 characters of the prefix so that the name fits a 63-character label.
+            var stem = generateName.Length > Validation.NameRules.MaxGeneratedBase ? generateName[..Validation.NameRules.MaxGeneratedBase] : generateName;
+            name = stem + new string(Enumerable.Range(0, 5).Select(_ => NameChars[Random.Shared.Next(NameChars.Length)]).ToArray());
             meta["name"] = name;
         }
 
         return string.IsNullOrEmpty(name)
-            ? throw Errors.Invalid(type, string.Empty, [Schema.FieldError.Invalid("metadata.name", (JsonNode?)null, "name or generateName is required")])
+            ? throw Errors.Invalid(type, string.Empty, [Schema.FieldError.Required("metadata.name", "name or generateName is required")])
             : name;
     }
 

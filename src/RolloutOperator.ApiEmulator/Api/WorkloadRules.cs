@@ -45,8 +45,14 @@ internal static class WorkloadRules
             errors.Add(FieldError.Invalid("spec.selector", (JsonNode?)selector.DeepClone(), "field is immutable"));
         }
 
+        var before = errors.Count;
+        MetadataRules.ValidateLabels(selector["matchLabels"] as JsonObject, "spec.selector.matchLabels", errors);
+        var selectorValid = errors.Count == before;
+        MetadataRules.ValidateLabels(JsonTree.Get(spec, ["template", "metadata", "labels"]) as JsonObject, "spec.template.metadata.labels", errors);
+        MetadataRules.ValidateAnnotations(JsonTree.Get(spec, ["template", "metadata", "annotations"]) as JsonObject, "spec.template.metadata.annotations", errors);
         var template = new JsonObject { ["metadata"] = JsonTree.Get(spec, ["template", "metadata"])?.DeepClone() };
-        if (!SelectorText.Matches(selector, template))
+        // An invalid selector is already reported; it cannot be parsed for matching.
+        if (selectorValid && !SelectorText.Matches(selector, template))
         {
             errors.Add(FieldError.Invalid("spec.template.metadata.labels", (JsonNode?)null, "`selector` does not match template `labels`"));
         }

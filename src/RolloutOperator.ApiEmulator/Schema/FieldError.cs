@@ -9,6 +9,8 @@ internal sealed record FieldError(string Reason, string Field, string Detail)
 
     public static FieldError Required(string field) => new("FieldValueRequired", field, "Required value");
 
+    public static FieldError Required(string field, string detail) => new("FieldValueRequired", field, $"Required value: {detail}");
+
     public static FieldError Invalid(string field, JsonNode? value, string detail) =>
         new("FieldValueInvalid", field, $"Invalid value: {Show(value)}: {detail}");
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Validation;
 
 namespace RolloutOperator.ApiEmulator.Selectors;
 
@@ -66,7 +67,7 @@ internal sealed partial class LabelSelector
         {
             var values = set.Groups[3].Value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
             var op = set.Groups[2].Value == "in" ? LabelOperator.In : LabelOperator.NotIn;
-            return new LabelRequirement(Key(set.Groups[1].Value), op, values);
+            return new LabelRequirement(Key(set.Groups[1].Value), op, Values(set.Groups[1].Value, values));
         }
 
         if (clause.StartsWith('!'))
@@ -79,7 +80,8 @@ internal sealed partial class LabelSelector
             var index = clause.IndexOf(token, StringComparison.Ordinal);
             if (index > 0)
             {
-                return new LabelRequirement(Key(clause[..index].Trim()), op, [clause[(index + token.Length)..].Trim()]);
+                var key = Key(clause[..index].Trim());
+                return new LabelRequirement(key, op, Values(key, [clause[(index + token.Length)..].Trim()]));
             }
         }
 
@@ -88,6 +90,20 @@ internal sealed partial class LabelSelector
 
     private static string Key(string key) =>
         key.Length > 0 && KeyPattern().IsMatch(key) ? key : throw Errors.BadRequest($"unable to parse requirement: invalid label key \"{key}\"");
+
+    /// <summary>Values must be valid label values, or the server refuses the selector.</summary>
+    private static List<string> Values(string key, List<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (TextRules.LabelValue(values[i]) is { Count: > 0 } errors)
+            {
+                throw Errors.BadRequest($"unable to parse requirement: values[{i}][{key}]: Invalid value: \"{values[i]}\": {string.Join("; ", errors)}");
+            }
+        }
+
+        return values;
+    }
 
     [GeneratedRegex(@"^(\S+)\s+(in|notin)\s*\((.*)\)$")]
     private static partial Regex SetClause();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Kube;
@@ -42,10 +43,13 @@ internal sealed class RolloutApi(IKubernetes client)
         ApiErrors.Guard<IReadOnlyList<V1Deployment>>(
             async () =>
             {
-                var list = await client.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: $"{RolloutLabel}={rollout}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                var list = await client.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: RolloutSelector(rollout), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return list.Items?.ToList() ?? [];
             },
             $"namespace \"{ns}\" not found");
+
+    /// <summary>The operator labels a revision with the Rollout's name, shortened to a valid label value for long names.</summary>
+    private static string RolloutSelector(string rollout) => $"{RolloutLabel}={RevisionNames.LabelValue(rollout)}";
 
     public Task<V1Deployment> DeploymentAsync(string ns, string name, CancellationToken cancellationToken) =>
         ApiErrors.Guard(
@@ -57,7 +61,7 @@ internal sealed class RolloutApi(IKubernetes client)
         ChangesAsync(ApiGroup.Name, ApiGroup.Version, Plural, ns, fieldSelector: $"metadata.name={name}", labelSelector: null, cancellationToken);
 
     public IAsyncEnumerable<string> DeploymentChangesAsync(string ns, string rollout, CancellationToken cancellationToken) =>
-        ChangesAsync("apps", "v1", "deployments", ns, fieldSelector: null, labelSelector: $"{RolloutLabel}={rollout}", cancellationToken);
+        ChangesAsync("apps", "v1", "deployments", ns, fieldSelector: null, labelSelector: RolloutSelector(rollout), cancellationToken);
 
     public IAsyncEnumerable<string> AllRolloutChangesAsync(string? ns, CancellationToken cancellationToken) =>
         ChangesAsync(ApiGroup.Name, ApiGroup.Version, Plural, ns, fieldSelector: null, labelSelector: null, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
@@ -11,6 +10,7 @@ internal static class EventManifest
 {
     private const int MaxNoteBytes = 1024;
     private const int MaxReason = 128;
+    private const int MaxReportingInstance = 128;
 
     public static JsonObject Build(Rollout regarding, RolloutEvent rolloutEvent, string reportingInstance, DateTimeOffset now) => new()
     {
@@ -18,15 +18,15 @@ internal static class EventManifest
         ["kind"] = "Event",
         ["metadata"] = new JsonObject
         {
-            ["generateName"] = regarding.Metadata.Name + ".",
+            ["generateName"] = EventNames.GenerateName(regarding.Metadata.Name),
             ["namespace"] = regarding.Metadata.NamespaceProperty,
         },
         ["eventTime"] = MicroTime.Format(now),
         ["reportingController"] = RolloutApi.ReportingController,
-        ["reportingInstance"] = reportingInstance,
+        ["reportingInstance"] = Utf8Text.Truncate(reportingInstance, MaxReportingInstance, string.Empty),
         ["action"] = "Reconcile",
-        ["reason"] = rolloutEvent.Reason.Length <= MaxReason ? rolloutEvent.Reason : rolloutEvent.Reason[..MaxReason],
-        ["note"] = Note(rolloutEvent.Message),
+        ["reason"] = Utf8Text.Truncate(rolloutEvent.Reason, MaxReason, string.Empty),
+        ["note"] = Utf8Text.Truncate(rolloutEvent.Message, MaxNoteBytes, "…"),
         ["type"] = rolloutEvent.Severity == EventSeverity.Warning ? "Warning" : "Normal",
         ["regarding"] = new JsonObject
         {
@@ -42,21 +42,4 @@ internal static class EventManifest
     {
         ["series"] = new JsonObject { ["count"] = count, ["lastObservedTime"] = MicroTime.Format(now) },
     };
-
-    /// <summary>The note is capped at 1024 bytes of UTF-8; cut on a character boundary.</summary>
-    private static string Note(string message)
-    {
-        if (Encoding.UTF8.GetByteCount(message) <= MaxNoteBytes)
-        {
-            return message;
-        }
-
-        var length = Math.Min(message.Length, MaxNoteBytes - 3);
-        while (Encoding.UTF8.GetByteCount(message.AsSpan(0, length)) > MaxNoteBytes - 3)
-        {
-            length--;
-        }
-
-        return message[..length] + "…";
-    }
 }

@@ -8,7 +8,7 @@ namespace RolloutOperator.Controller.Workloads;
 /// characters because the ReplicaSet and pod names derived from it (and the hostnames of its pods) must stay valid DNS
 /// labels. A longer Rollout name is truncated and disambiguated by a hash of the full name, so two long names never collide.
 /// </summary>
-internal static class RevisionNames
+public static class RevisionNames
 {
     private const int MaxLabel = 63;
     private const int HashLength = 8;
@@ -22,10 +22,13 @@ internal static class RevisionNames
     }
 
     /// <summary>A label value (≤ 63 characters) that identifies the Rollout on its children.</summary>
-    public static string LabelValue(string rollout)
+    public static string LabelValue(string rollout) => Bounded(rollout, MaxLabel);
+
+    /// <summary>The name itself when it fits in <paramref name="max"/> characters, else a shortened, hash-suffixed form of it.</summary>
+    public static string Bounded(string name, int max)
     {
-        ArgumentNullException.ThrowIfNull(rollout);
-        return rollout.Length <= MaxLabel ? rollout : Shorten(rollout, MaxLabel);
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length <= max ? name : Shorten(name, max);
     }
 
     private static string Shorten(string name, int max)

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Tests.Support;
@@ -67,7 +68,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public Task<Rollout> GetRolloutAsync(string name, string ns = Ns) =>
         Client.CustomObjects.GetNamespacedCustomObjectAsync<Rollout>(ApiGroup.Name, ApiGroup.Version, ns, "rollouts", name, Ct);
 
-    /// <summary>The Deployment the operator would run for a revision: named &lt;rollout&gt;-&lt;revision&gt;, labelled, with the revision label in its pods.</summary>
+    /// <summary>The Deployment the operator would run for a revision: named &lt;rollout&gt;-&lt;revision&gt; (shortened for long names), labelled, with the revision label in its pods.</summary>
     public async Task CreateRevisionDeploymentAsync(string rollout, string revision, string image, int replicas)
     {
         var labels = new Dictionary<string, string> { ["app"] = "web", [ApiGroup.RevisionLabel] = revision };
@@ -76,8 +77,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
             {
                 Metadata = new V1ObjectMeta
                 {
-                    Name = $"{rollout}-{revision}",
-                    Labels = new Dictionary<string, string> { [ApiGroup.RevisionLabel] = revision, [ApiGroup.Prefix + "rollout"] = rollout },
+                    Name = RevisionNames.Deployment(rollout, revision),
+                    Labels = new Dictionary<string, string> { [ApiGroup.RevisionLabel] = revision, [ApiGroup.Prefix + "rollout"] = RevisionNames.LabelValue(rollout) },
                 },
                 Spec = new V1DeploymentSpec
                 {

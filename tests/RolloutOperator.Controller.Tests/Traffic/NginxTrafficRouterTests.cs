@@ -40,6 +40,22 @@ public sealed class NginxTrafficRouterTests(TrafficEmulatorFixture fx) : IClassF
     }
 
     [Fact]
+    public async Task ApplyAsync_RolloutNameOf253Characters_CanaryIngressHasAValidNameAndLabel()
+    {
+        var ns = await CreateStableAsync();
+        var longName = string.Concat(Enumerable.Repeat(new string('w', 60) + ".", 4)) + "rollout-1";
+        var context = Context(ns) with { RolloutName = longName, Owner = new V1OwnerReference { ApiVersion = ApiGroup.ApiVersion, Kind = "Rollout", Name = longName, Uid = "u-1" } };
+
+        await Router.ApplyAsync(context, 20, [], Ct);
+
+        var canary = Assert.Single((await fx.Client.NetworkingV1.ListNamespacedIngressAsync(ns, cancellationToken: Ct)).Items, i => i.Metadata.Name != "web-ing");
+        Assert.True(canary.Metadata.Name.Length <= 253);
+        Assert.StartsWith("web-ing-wwww", canary.Metadata.Name, StringComparison.Ordinal);
+        Assert.Equal(RolloutOperator.Controller.Workloads.RevisionNames.LabelValue(longName), canary.Metadata.Labels["rollout-operator.io/rollout"]);
+        Assert.Equal(20, (await Router.ObserveAsync(context, Ct))!.CanaryWeight);
+    }
+
+    [Fact]
     public async Task ApplyAsync_WeightChanges_UpdatesOnlyTheCanaryIngress()
     {
         var ns = await CreateStableAsync();

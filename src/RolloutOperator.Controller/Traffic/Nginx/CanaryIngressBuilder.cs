@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Traffic.Nginx;
@@ -11,9 +12,12 @@ namespace RolloutOperator.Controller.Traffic.Nginx;
 internal static class CanaryIngressBuilder
 {
     public const string RolloutLabel = ApiGroup.Prefix + "rollout";
+    private const int MaxName = 253;
     private const string LegacyClassAnnotation = "kubernetes.io/ingress.class";
 
-    public static string Name(TrafficRoutingContext context) => $"{context.Routing.Nginx!.StableIngress}-{context.RolloutName}-canary";
+    /// <summary>An Ingress name is a DNS subdomain of at most 253 characters; longer combinations are shortened with a hash.</summary>
+    public static string Name(TrafficRoutingContext context) =>
+        RevisionNames.Bounded($"{context.Routing.Nginx!.StableIngress}-{context.RolloutName}-canary", MaxName);
 
     public static V1Ingress Build(TrafficRoutingContext context, V1Ingress stable, IDictionary<string, string> annotations)
     {
@@ -33,7 +37,7 @@ internal static class CanaryIngressBuilder
             {
                 Name = Name(context),
                 NamespaceProperty = context.Namespace,
-                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RolloutLabel] = context.RolloutName },
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RolloutLabel] = RevisionNames.LabelValue(context.RolloutName) },
                 Annotations = all,
                 OwnerReferences = [owner],
             },
