@@ -29,6 +29,12 @@ internal sealed class RolloutSync
     /// <summary>While the split cannot be read (route missing or broken) the user's fix is noticed within this time.</summary>
     public static readonly TimeSpan TrafficErrorPollInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait handed to the queue. A pause of days (or a deadline far away) is reached in steps of at most this: each
+    /// wake-up recomputes the remaining time from status, so waking early changes nothing but bounds every timer.
+    /// </summary>
+    public static readonly TimeSpan MaxRequeue = TimeSpan.FromHours(1);
+
     private readonly RolloutSyncParts _parts;
     private readonly ILogger _logger;
 
@@ -106,7 +112,7 @@ internal sealed class RolloutSync
 
     private static TimeSpan? Requeue(RolloutPlan plan, Decision decision, RolloutObservation observation)
     {
-        var requeue = decision.RequeueAfter;
+        var requeue = Bounded(decision.RequeueAfter);
         if (decision.Actions.Any(a => a is RouteTraffic))
         {
             return Min(requeue, TrafficPollInterval);
@@ -116,6 +122,13 @@ internal sealed class RolloutSync
             ? Min(requeue, TrafficErrorPollInterval)
             : requeue;
     }
+
+    private static TimeSpan? Bounded(TimeSpan? requeue) => requeue switch
+    {
+        null => null,
+        { } after when after < TimeSpan.Zero => TimeSpan.Zero,
+        { } after => Min(after, MaxRequeue),
+    };
 
     private static TimeSpan Min(TimeSpan? a, TimeSpan b) => a is { } value && value < b ? value : b;
 }
