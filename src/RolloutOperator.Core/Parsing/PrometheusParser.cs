@@ -17,7 +17,7 @@ internal static class PrometheusParser
         var at = $"{path}.prometheus";
         CheckQuery(prometheus.Query, $"{at}.query", args, errors);
         CheckAddress(prometheus.Address, $"{at}.address", errors);
-        Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true);
+        PrometheusTimeouts.Check(Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true), $"{at}.timeout", errors);
         CheckAuthentication(prometheus.Authentication, $"{at}.authentication", errors);
         return WithDefaults(prometheus, ParseRange(prometheus.Range, $"{at}.range", errors));
     }

@@ -37,21 +37,23 @@ internal static class OperatorServices
         services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
         services.AddSingleton(sp => new TrafficRouterRegistry(sp.GetServices<ITrafficRouter>()));
 
-        services.AddSingleton(new PrometheusOptions { DefaultAddress = options.PrometheusAddress });
+        var reconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds);
+        services.AddSingleton(new PrometheusOptions { DefaultAddress = options.PrometheusAddress, MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout) });
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<MeasurementService>>()));
+            sp.GetRequiredService<ILogger<MeasurementService>>(),
+            budget: MeasurementBudget.ForBatch(reconcileTimeout)));
 
         services.AddSingleton(_ => new RolloutControllerOptions
         {
             InstanceName = options.PodName!,
             Namespaces = options.NamespaceList,
             Workers = Math.Max(1, options.Workers),
-            ReconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds),
+            ReconcileTimeout = reconcileTimeout,
         });
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
