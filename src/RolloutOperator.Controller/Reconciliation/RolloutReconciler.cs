@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Engine;

@@ -1,7 +1,7 @@
-using k8s;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.Reconciliation;

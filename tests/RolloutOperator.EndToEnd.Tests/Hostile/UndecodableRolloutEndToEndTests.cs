@@ -1,5 +1,5 @@
-using k8s;
 using System.Text;
+using k8s;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
 using static RolloutOperator.EndToEnd.Tests.Support.TestManifests;
