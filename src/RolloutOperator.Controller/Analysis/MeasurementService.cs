@@ -65,8 +65,11 @@ public sealed class MeasurementService : IMeasurementService
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            // The budget ran out (the reconcile itself goes on): record the measurement as an Error rather than nothing.
-            return Errored(due, at, $"measurement did not finish within {Durations.Format(_budget)}, the operator's measurement budget per reconcile", null);
+            // Not the reconcile being stopped (it goes on): record the measurement as an Error rather than nothing.
+            var reason = budget.IsCancellationRequested
+                ? $"measurement did not finish within {Durations.Format(_budget)}, the operator's measurement budget per reconcile"
+                : "measurement was cancelled before it finished";
+            return Errored(due, at, reason, null);
         }
     }
 
