@@ -27,7 +27,7 @@ public sealed class EmulatorFaults
     /// <summary>Compacts the watch history so a watch from any older resourceVersion gets 410 Expired.</summary>
     public void ExpireWatchHistory() => _store.ExpireHistory();
 
-    /// <summary>Fails a fraction of matching requests with 409, 429 (with Retry-After) or 5xx.</summary>
+    /// <summary>Fails a fraction of matching requests with 403, 409, 413, 422, 429 (with Retry-After) or 5xx, with a Status body.</summary>
     public void InjectErrors(int statusCode, double rate, Func<ApiRequest, bool>? filter = null, int seed = 1)
     {
         lock (_gate)
@@ -101,6 +101,9 @@ public sealed class EmulatorFaults
     private static ApiException Injected(int code) => code switch
     {
         409 => new ApiException(409, "Conflict", "Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again (injected fault)"),
+        403 => new ApiException(403, "Forbidden", "the request is forbidden: the service account may not do this (injected fault)"),
+        413 => new ApiException(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728 (injected fault)"),
+        422 => new ApiException(422, "Invalid", "the object is invalid: spec: Invalid value: \"x\": rejected by admission (injected fault)"),
         429 => Errors.TooManyRequests(1),
         503 => new ApiException(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)"),
         504 => new ApiException(504, "Timeout", "the server was unable to return a response in the time allotted (injected fault)"),

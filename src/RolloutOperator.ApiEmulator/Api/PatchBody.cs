@@ -7,11 +7,14 @@ namespace RolloutOperator.ApiEmulator.Api;
 /// <summary>Request body decoding (JSON, or YAML for apply patches) with 400s for garbage.</summary>
 internal static class PatchBody
 {
+    /// <summary>The API server's JSON decoder accepts nesting up to 10000 levels (custom resources may preserve unknown fields).</summary>
+    public static readonly JsonDocumentOptions Depth = new() { MaxDepth = 10_000 };
+
     public static JsonNode? Parse(string text, bool allowYaml)
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: Depth);
         }
         catch (JsonException) when (allowYaml)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
@@ -10,6 +11,8 @@ namespace RolloutOperator.Controller.Analysis;
 /// Takes the due measurements of one reconcile: resolves the placeholders each query uses, renders it with escaping,
 /// and asks the provider exactly once. Runs a few measurements at a time; results come back in the order of
 /// <c>due</c>. A measurement that could not be taken is an error result; a cancelled reconcile yields no results at all.
+/// All measurements of one call share a time budget below the reconcile timeout: one still running when it runs out is
+/// an Error measurement (so a hung provider counts towards <c>consecutiveErrorLimit</c> instead of cancelling the reconcile).
 /// </summary>
 public sealed class MeasurementService : IMeasurementService
 {
@@ -20,14 +23,17 @@ public sealed class MeasurementService : IMeasurementService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly int _maxConcurrency;
+    private readonly TimeSpan _budget;
 
-    public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency)
+    /// <param name="budget">Time all due measurements of one reconcile may take; defaults to <see cref="MeasurementBudget.ForBatch"/> of 1m.</param>
+    public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency, TimeSpan? budget = null)
     {
         _provider = provider ?? throw new ArgumentNullException(nameof(provider));
         _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _maxConcurrency = Math.Max(1, maxConcurrency);
+        _budget = budget is { } b && b > TimeSpan.Zero ? b : MeasurementBudget.ForBatch(TimeSpan.FromMinutes(1));
     }
 
     public async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(Rollout rollout, RolloutPlan plan, IReadOnlyList<DueMeasurement> due, CancellationToken cancellationToken)
@@ -41,16 +47,34 @@ public sealed class MeasurementService : IMeasurementService
 
         var secrets = new CachingSecretReader(_secrets, new SecretScrubber());
         var results = new MeasurementResult[due.Count];
+        using var deadline = new CancellationTokenSource(_budget, _time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), options, async (i, token) =>
-            results[i] = await MeasureOneAsync(rollout, due[i], secrets, token).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), options, async (i, _) =>
+            results[i] = await MeasureWithinBudgetAsync(rollout, due[i], secrets, budget.Token, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return results;
     }
 
-    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, CancellationToken cancellationToken)
+    private async Task<MeasurementResult> MeasureWithinBudgetAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, CancellationToken budget, CancellationToken stopping)
     {
         var at = _time.GetUtcNow();
+        try
+        {
+            return await MeasureOneAsync(rollout, due, secrets, at, budget).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            // Not the reconcile being stopped (it goes on): record the measurement as an Error rather than nothing.
+            var reason = budget.IsCancellationRequested
+                ? $"measurement did not finish within {Durations.Format(_budget)}, the operator's measurement budget per reconcile"
+                : "measurement was cancelled before it finished";
+            return Errored(due, at, reason, null);
+        }
+    }
+
+    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var template = due.Metric.Prometheus.Query;
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
         if (variables.Errors.Count > 0)

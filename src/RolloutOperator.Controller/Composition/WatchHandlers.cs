@@ -14,11 +14,22 @@ internal static class WatchHandlers
     public static void Register(RolloutInformers informers, WorkQueue<ObjectKey> queue)
     {
         var index = new ReferenceIndex();
+        var undecodable = informers.Caches.UndecodableRollouts;
         informers.Rollouts.AddHandler(new InformerHandler<Rollout>
         {
             Added = index.Set,
             Updated = (_, rollout) => index.Set(rollout),
             Deleted = index.Remove,
+        });
+        informers.Rollouts.AddHandler(new InformerHandler<Rollout>
+        {
+            Added = rollout => undecodable.Forget(ObjectKey.Of(rollout)),
+            Updated = (_, rollout) => undecodable.Forget(ObjectKey.Of(rollout)),
+        });
+        informers.Rollouts.AddUndecodableHandler(bad =>
+        {
+            undecodable.Report(bad);
+            queue.Add(bad.Key);
         });
         informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue));
         informers.Deployments.AddHandler(EnqueueHandlers.ForOwner<V1Deployment>(queue, IsRolloutController));

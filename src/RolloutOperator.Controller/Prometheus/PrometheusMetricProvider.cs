@@ -66,7 +66,9 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
 
     private async Task<AttemptOutcome> MeasureAsync(MetricQuery query, Uri address, string display, SecretScrubber scrubber, CancellationToken cancellationToken)
     {
-        var timeout = Durations.TryParse(query.Settings.Timeout, out var configured) && configured > TimeSpan.Zero ? configured : _options.DefaultTimeout;
+        var configured = Durations.TryParse(query.Settings.Timeout, out var written) && written > TimeSpan.Zero ? written : _options.DefaultTimeout;
+        var timeout = _options.MaxTimeout <= TimeSpan.Zero || configured <= _options.MaxTimeout ? configured : _options.MaxTimeout;
+        var capped = timeout < configured ? $" (metric timeout {Durations.Format(configured)} capped by the operator)" : "";
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         AttemptOutcome? last = null;
@@ -87,7 +89,7 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var lastError = last?.Result.Error is { } error ? $" (last error: {error})" : "";
-            return AttemptOutcome.Broken($"query to {display} timed out after {Durations.Format(timeout)}{lastError}");
+            return AttemptOutcome.Broken($"query to {display} timed out after {Durations.Format(timeout)}{capped}{lastError}");
         }
         catch (SecretUnavailableException e)
         {

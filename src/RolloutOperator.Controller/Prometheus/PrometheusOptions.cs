@@ -11,6 +11,12 @@ public sealed class PrometheusOptions
     /// <summary>Whole-measurement budget (all attempts) when a metric sets no timeout.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Cap on any metric's timeout, below the reconcile timeout (see <see cref="Analysis.MeasurementBudget.ForQuery"/>): a
+    /// query allowed to outlive the reconcile would be cancelled instead of recorded as an Error measurement.
+    /// </summary>
+    public TimeSpan MaxTimeout { get; set; } = Analysis.MeasurementBudget.ForQuery(TimeSpan.FromMinutes(1));
+
     /// <summary>Extra attempts after a transient failure (connection failure, 502, 503, 504) within one measurement.</summary>
     public int MaxRetries { get; set; } = 2;
 

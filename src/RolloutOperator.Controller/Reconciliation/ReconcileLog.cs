@@ -40,4 +40,10 @@ internal static partial class ReconcileLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Status unchanged; no write")]
     public static partial void StatusUnchanged(ILogger logger);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Write rejected: {Rejection}; reported on the Rollout, retrying with backoff")]
+    public static partial void WriteRejected(ILogger logger, string rejection);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Could not record the rejected write in status")]
+    public static partial void RejectionNotRecorded(ILogger logger, Exception exception);
 }

@@ -1,6 +1,8 @@
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Core.Engine;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 
@@ -38,6 +40,7 @@ internal sealed class RolloutReconciler : IReconciler<ObjectKey>
             if (rollout is null)
             {
                 Forget(key);
+                await ReportUndecodableAsync(key, cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Done;
             }
 
@@ -58,6 +61,22 @@ internal sealed class RolloutReconciler : IReconciler<ObjectKey>
                 stale.Add(rollout?.Metadata.ResourceVersion);
             }
         }
+    }
+
+    /// <summary>A Rollout that exists but cannot be decoded is left alone; a Warning Event on it says why.</summary>
+    private async Task ReportUndecodableAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        if (_caches.UndecodableRollouts.Find(key) is not { } bad)
+        {
+            return;
+        }
+
+        var regarding = new Rollout
+        {
+            Metadata = new V1ObjectMeta { Name = key.Name, NamespaceProperty = key.Namespace, Uid = bad.Uid, ResourceVersion = bad.ResourceVersion },
+        };
+        var message = $"the operator cannot decode this Rollout (resourceVersion {bad.ResourceVersion}) and leaves it, its workloads and its traffic as they are until it is fixed: {bad.Error}";
+        await _parts.Events.RecordAsync(regarding, new RolloutEvent(EventSeverity.Warning, "InvalidObject", message), cancellationToken).ConfigureAwait(false);
     }
 
     private void Forget(ObjectKey key)

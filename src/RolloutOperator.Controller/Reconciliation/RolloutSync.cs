@@ -29,6 +29,12 @@ internal sealed class RolloutSync
     /// <summary>While the split cannot be read (route missing or broken) the user's fix is noticed within this time.</summary>
     public static readonly TimeSpan TrafficErrorPollInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait handed to the queue. A pause of days (or a deadline far away) is reached in steps of at most this: each
+    /// wake-up recomputes the remaining time from status, so waking early changes nothing but bounds every timer.
+    /// </summary>
+    public static readonly TimeSpan MaxRequeue = TimeSpan.FromHours(1);
+
     private readonly RolloutSyncParts _parts;
     private readonly ILogger _logger;
 
@@ -57,15 +63,45 @@ internal sealed class RolloutSync
             return await InvalidAsync(rollout, status, parsed.Errors, cancellationToken).ConfigureAwait(false);
         }
 
-        var current = await _parts.Finalizer.EnsureAsync(rollout, events, cancellationToken).ConfigureAwait(false);
-        var commands = Commands(current, events);
-        var observation = await _parts.Observer.ObserveAsync(current, plan, status, commands, events, cancellationToken).ConfigureAwait(false);
-        var decision = RolloutDecider.Decide(plan, status, observation);
-        ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
-        await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
-        await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
-        var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
-        return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
+        var current = rollout;
+        try
+        {
+            current = await _parts.Finalizer.EnsureAsync(rollout, events, cancellationToken).ConfigureAwait(false);
+            var commands = Commands(current, events);
+            var observation = await _parts.Observer.ObserveAsync(current, plan, status, commands, events, cancellationToken).ConfigureAwait(false);
+            var decision = RolloutDecider.Decide(plan, status, observation);
+            ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
+            await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
+            await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
+            var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
+            return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
+        }
+        catch (Exception e) when (ApiRejection.Of(e) is { } rejection)
+        {
+            // Retrying unchanged will not help: tell the user (Event + condition), then let the runtime retry with backoff.
+            await ReportRejectionAsync(current, status, rejection, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records a refused write on the Rollout. The status written is the last decided one (the decision was not carried
+    /// out) with <c>Degraded=True/WriteFailed</c>; if that write is refused too (e.g. status too large), the Event remains.
+    /// </summary>
+    private async Task ReportRejectionAsync(Rollout rollout, RolloutStatus status, ApiRejection rejection, CancellationToken cancellationToken)
+    {
+        var message = rejection.ToString();
+        ReconcileLog.WriteRejected(_logger, message);
+        await _parts.Events.RecordAsync(rollout, new RolloutEvent(EventSeverity.Warning, WriteFailedCondition.Reason, message), cancellationToken).ConfigureAwait(false);
+        var next = WriteFailedCondition.Apply(status, message, status.ObservedGeneration ?? 0, _parts.Time.GetUtcNow());
+        try
+        {
+            await _parts.Status.WriteAsync(rollout, next, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is k8s.Autorest.HttpOperationException or RolloutConflictException)
+        {
+            ReconcileLog.RejectionNotRecorded(_logger, e);
+        }
     }
 
     private async Task<SyncResult> InvalidAsync(Rollout rollout, RolloutStatus status, IReadOnlyList<SpecError> errors, CancellationToken cancellationToken)
@@ -106,7 +142,7 @@ internal sealed class RolloutSync
 
     private static TimeSpan? Requeue(RolloutPlan plan, Decision decision, RolloutObservation observation)
     {
-        var requeue = decision.RequeueAfter;
+        var requeue = Bounded(decision.RequeueAfter);
         if (decision.Actions.Any(a => a is RouteTraffic))
         {
             return Min(requeue, TrafficPollInterval);
@@ -116,6 +152,13 @@ internal sealed class RolloutSync
             ? Min(requeue, TrafficErrorPollInterval)
             : requeue;
     }
+
+    private static TimeSpan? Bounded(TimeSpan? requeue) => requeue switch
+    {
+        null => null,
+        { } after when after < TimeSpan.Zero => TimeSpan.Zero,
+        { } after => Min(after, MaxRequeue),
+    };
 
     private static TimeSpan Min(TimeSpan? a, TimeSpan b) => a is { } value && value < b ? value : b;
 }

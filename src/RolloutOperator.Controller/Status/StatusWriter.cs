@@ -12,7 +12,8 @@ namespace RolloutOperator.Controller.Status;
 
 /// <summary>
 /// Writes the one status patch of a reconcile: a JSON merge patch on <c>/status</c> holding only what changed, guarded
-/// by the resourceVersion the decision was made on. Nothing changed → no request at all.
+/// by the resourceVersion the decision was made on. Nothing changed → no request at all. The status is first fitted to
+/// <see cref="StatusBudget"/>, so it stays within the CRD's bounds and far below the object size limit.
 /// </summary>
 internal sealed class StatusWriter
 {
@@ -25,7 +26,7 @@ internal sealed class StatusWriter
     public async Task<Rollout?> WriteAsync(Rollout rollout, RolloutStatus next, CancellationToken cancellationToken)
     {
         var before = Serialize(rollout.Status);
-        var after = Serialize(next);
+        var after = Serialize(StatusBudget.Fit(next));
         var diff = JsonMergeDiff.Diff(before, after);
         if (diff.Count == 0)
         {

@@ -21,7 +21,7 @@ internal static class PrometheusParser
         var at = $"{path}.prometheus";
         CheckQuery(prometheus.Query, $"{at}.query", args, errors);
         CheckAddress(prometheus.Address, $"{at}.address", origin.Policy.AllowedHosts, errors);
-        Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true);
+        PrometheusTimeouts.Check(Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true), $"{at}.timeout", errors);
         CheckAuthentication(prometheus.Authentication, $"{at}.authentication", errors);
         CheckFile(prometheus.Authentication?.BearerTokenFile, $"{at}.authentication.bearerTokenFile", "bearerTokenSecretRef", origin, errors);
         CheckFile(prometheus.Tls?.CaFile, $"{at}.tls.caFile", "caSecretRef", origin, errors);

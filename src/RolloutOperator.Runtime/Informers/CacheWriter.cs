@@ -9,8 +9,43 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private IInformerHandler<T>[] _handlers = [];
+    private Action<UndecodableObject>[] _undecodableHandlers = [];
 
     public void AddHandler(IInformerHandler<T> handler) => _handlers = [.. _handlers, handler];
+
+    public void AddUndecodableHandler(Action<UndecodableObject> handler) => _undecodableHandlers = [.. _undecodableHandlers, handler];
+
+    /// <summary>
+    /// An object that exists but cannot be decoded is dropped from the cache (readers must not act on a version the
+    /// server no longer has), a delete is raised if it was cached, and the undecodable handlers are told (also of a
+    /// deleted undecodable object, so they can forget it).
+    /// </summary>
+    public void Undecodable(UndecodableObject undecodable)
+    {
+        if (cache.Remove(undecodable.Key) is { } gone)
+        {
+            Notify(gone, h => h.OnDelete(gone));
+        }
+
+        if (!undecodable.Deleted)
+        {
+            InformerLog.Undecodable(logger, resource, undecodable.Key, undecodable.ResourceVersion ?? string.Empty, undecodable.Error);
+        }
+
+        foreach (var handler in _undecodableHandlers)
+        {
+            try
+            {
+                handler(undecodable);
+            }
+#pragma warning disable CA1031 // A faulty handler must not stop the informer.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                InformerLog.HandlerFailed(logger, ex, resource, undecodable.Key);
+            }
+        }
+    }
 
     public void Upsert(T obj)
     {

@@ -70,6 +70,21 @@ public sealed class Informer<T> : IInformerHealth
         _writer.AddHandler(handler);
     }
 
+    /// <summary>
+    /// Registers a callback for objects that exist on the server but cannot be decoded (they are kept out of the cache).
+    /// Only before <see cref="RunAsync"/>. Called on the informer's loop: be quick and thread-safe.
+    /// </summary>
+    public void AddUndecodableHandler(Action<UndecodableObject> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException("Handlers must be added before the informer starts.");
+        }
+
+        _writer.AddUndecodableHandler(handler);
+    }
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
     /// <summary>Runs every list-watch loop until the token is cancelled.</summary>

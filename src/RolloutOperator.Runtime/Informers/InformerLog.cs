@@ -24,4 +24,7 @@ internal static partial class InformerLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Relist of {Resource} found {Key} gone; synthesising a delete")]
     public static partial void SynthesisedDelete(ILogger logger, string resource, ObjectKey key);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{Resource} {Key} at resourceVersion {ResourceVersion} cannot be decoded and is skipped: {Error}")]
+    public static partial void Undecodable(ILogger logger, string resource, ObjectKey key, string resourceVersion, string error);
 }

@@ -112,6 +112,7 @@ internal sealed class InformerLoop<T>
     private async Task ListAsync(CancellationToken cancellationToken)
     {
         var items = new List<T>();
+        var undecodable = new List<UndecodableObject>();
         string? continueToken = null;
         string resourceVersion;
         do
@@ -119,12 +120,15 @@ internal sealed class InformerLoop<T>
             var page = await _listWatch.ListAsync(_options.PageSize, continueToken, cancellationToken)
                 .ConfigureAwait(false);
             items.AddRange(page.Items);
+            undecodable.AddRange(page.Undecodable);
             resourceVersion = page.ResourceVersion;
             continueToken = page.Continue;
         }
         while (continueToken is not null);
 
+        // Undecodable objects are not listed, so Replace drops any older version of them from the cache.
         _writer.Replace(_listWatch.NamespaceScope, items);
+        undecodable.ForEach(_writer.Undecodable);
         _resourceVersion = resourceVersion;
         MarkActivity();
         InformerLog.Listed(_logger, items.Count, Resource, resourceVersion);
@@ -137,6 +141,17 @@ internal sealed class InformerLoop<T>
 
     private void Apply(WatchEvent<T> watchEvent)
     {
+        if (watchEvent.Undecodable is { } undecodable)
+        {
+            _writer.Undecodable(undecodable with { Deleted = watchEvent.Type == WatchEventType.Deleted });
+            if (undecodable.ResourceVersion is { Length: > 0 } skipped)
+            {
+                _resourceVersion = skipped;
+            }
+
+            return;
+        }
+
         switch (watchEvent.Type)
         {
             case WatchEventType.Added:

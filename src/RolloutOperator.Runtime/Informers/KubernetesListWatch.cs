@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using k8s;
@@ -6,13 +7,14 @@ using k8s.Models;
 namespace RolloutOperator.Runtime.Informers;
 
 /// <summary>
-/// List-watch over the client's custom-object API, which addresses any group/version/plural
-/// (built-in kinds included; the empty group maps to <c>/api/v1</c>).
+/// List-watch of any group/version/plural (built-in kinds included; the empty group maps to <c>/api/v1</c>). Responses
+/// are decoded object by object: an object that cannot be decoded is reported as <see cref="UndecodableObject"/> and
+/// skipped, and every other object is delivered as usual.
 /// </summary>
 public sealed class KubernetesListWatch<T> : IListWatch<T>
-    where T : IKubernetesObject<V1ObjectMeta>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly IKubernetes _client;
+    private readonly RawApi _api;
     private readonly ApiResource _resource;
     private readonly string? _labelSelector;
 
@@ -20,7 +22,7 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(resource);
-        _client = client;
+        _api = new RawApi(client as Kubernetes ?? throw new ArgumentException("list-watch needs a k8s.Kubernetes client", nameof(client)));
         _resource = resource;
         NamespaceScope = string.IsNullOrEmpty(@namespace) ? null : @namespace;
         _labelSelector = labelSelector;
@@ -32,21 +34,34 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
 
     public async Task<ListPage<T>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken)
     {
-        var ops = _client.CustomObjects;
-        var (g, v, p) = (_resource.Group, _resource.Version, _resource.Plural);
-        using var response = NamespaceScope is null
-            ? await ops.ListClusterCustomObjectWithHttpMessagesAsync<KubernetesList<T>>(
-                g, v, p, continueParameter: continueToken, labelSelector: _labelSelector, limit: limit,
-                cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await ops.ListNamespacedCustomObjectWithHttpMessagesAsync<KubernetesList<T>>(
-                g, v, NamespaceScope, p, continueParameter: continueToken, labelSelector: _labelSelector, limit: limit,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        var list = response.Body;
-        var next = list.Metadata?.ContinueProperty;
-        return new ListPage<T>(
-            list.Items?.ToList() ?? [],
-            list.Metadata?.ResourceVersion ?? string.Empty,
-            string.IsNullOrEmpty(next) ? null : next);
+        var path = RawApi.Path(_resource, NamespaceScope, [
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", _labelSelector)]);
+        using var response = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var list = await JsonDocument.ParseAsync(body, ObjectDecoder.Document, cancellationToken).ConfigureAwait(false);
+        var items = new List<T>();
+        var undecodable = new List<UndecodableObject>();
+        if (list.RootElement.TryGetProperty("items", out var elements) && elements.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in elements.EnumerateArray())
+            {
+                if (ObjectDecoder.TryDecode<T>(element, out var item, out var bad))
+                {
+                    items.Add(item!);
+                }
+                else
+                {
+                    undecodable.Add(bad!);
+                }
+            }
+        }
+
+        var metadata = list.RootElement.TryGetProperty("metadata", out var m) ? m : default;
+        var next = Text(metadata, "continue");
+        return new ListPage<T>(items, Text(metadata, "resourceVersion") ?? string.Empty, string.IsNullOrEmpty(next) ? null : next)
+        {
+            Undecodable = undecodable,
+        };
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
@@ -55,23 +70,24 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
         Action<Exception> onError,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ops = _client.CustomObjects;
-        var (g, v, p) = (_resource.Group, _resource.Version, _resource.Plural);
-        var events = NamespaceScope is null
-            ? ops.WatchListClusterCustomObjectAsync(
-                g, v, p, allowWatchBookmarks: true, labelSelector: _labelSelector, resourceVersion: resourceVersion,
-                timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken)
-            : ops.WatchListNamespacedCustomObjectAsync(
-                g, v, NamespaceScope, p, allowWatchBookmarks: true, labelSelector: _labelSelector,
-                resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: onError,
-                cancellationToken: cancellationToken);
-        await foreach (var (type, item) in events.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(onError);
+        var path = RawApi.Path(_resource, NamespaceScope, [
+            ("watch", "true"), ("allowWatchBookmarks", "true"), ("resourceVersion", resourceVersion),
+            ("timeoutSeconds", timeoutSeconds.ToString(CultureInfo.InvariantCulture)), ("labelSelector", _labelSelector)]);
+        using var response = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(body);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            // Custom-object watches yield untyped JSON; KubernetesJson knows the k8s converters.
-            var typed = item is JsonElement json
-                ? KubernetesJson.Deserialize<T>(json)
-                : KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(item));
-            yield return new WatchEvent<T>(type, typed);
+            if (line.Length > 0 && WatchLine.Decode<T>(line, onError) is { } watchEvent)
+            {
+                yield return watchEvent;
+            }
         }
     }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

@@ -11,7 +11,7 @@ public static class ListWatchFactory
     /// </summary>
     public static IReadOnlyList<IListWatch<T>> ForNamespaces<T>(
         IKubernetes client, ApiResource resource, IReadOnlyCollection<string> namespaces, string? labelSelector = null)
-        where T : IKubernetesObject<V1ObjectMeta>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(namespaces);
         if (namespaces.Count == 0)

@@ -22,6 +22,10 @@ public sealed class WorkQueue<TKey> : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly RuntimeMetrics _metrics;
     private readonly ExponentialBackoff<TKey> _backoff;
+    private readonly TimeSpan _maxDelay;
+
+    // Timers reject due times beyond uint.MaxValue - 1 ms (about 49.7 days); stay well inside that.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
     private bool _shuttingDown;
 
     public WorkQueue(WorkQueueOptions options, TimeProvider timeProvider, RuntimeMetrics metrics, Random? random = null)
@@ -33,6 +37,7 @@ public sealed class WorkQueue<TKey> : IDisposable
         _timeProvider = timeProvider;
         _metrics = metrics;
         _backoff = new ExponentialBackoff<TKey>(options, new Jitter(random ?? Random.Shared));
+        _maxDelay = options.MaxDelay > TimeSpan.Zero && options.MaxDelay < LongestTimer ? options.MaxDelay : LongestTimer;
     }
 
     public string Name { get; }
@@ -64,7 +69,10 @@ public sealed class WorkQueue<TKey> : IDisposable
         _available.Release();
     }
 
-    /// <summary>Adds the key after <paramref name="delay"/>; a pending earlier due time wins.</summary>
+    /// <summary>
+    /// Adds the key after <paramref name="delay"/>, at most <see cref="WorkQueueOptions.MaxDelay"/>; a pending earlier due
+    /// time wins. A zero or negative delay adds at once. Never throws for any delay.
+    /// </summary>
     public void AddAfter(TKey key, TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero)
@@ -72,6 +80,8 @@ public sealed class WorkQueue<TKey> : IDisposable
             Add(key);
             return;
         }
+
+        delay = delay < _maxDelay ? delay : _maxDelay;
 
         lock (_lock)
         {

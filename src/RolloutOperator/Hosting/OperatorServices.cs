@@ -39,7 +39,8 @@ internal static class OperatorServices
         services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
         services.AddSingleton(sp => new TrafficRouterRegistry(sp.GetServices<ITrafficRouter>()));
 
-        var prometheus = PrometheusOptionsFrom(options);
+        var reconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds);
+        var prometheus = PrometheusOptionsFrom(options, reconcileTimeout);
         services.AddSingleton(prometheus);
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
@@ -47,14 +48,15 @@ internal static class OperatorServices
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<MeasurementService>>()));
+            sp.GetRequiredService<ILogger<MeasurementService>>(),
+            budget: MeasurementBudget.ForBatch(reconcileTimeout)));
 
         services.AddSingleton(_ => new RolloutControllerOptions
         {
             InstanceName = options.PodName!,
             Namespaces = options.NamespaceList,
             Workers = Math.Max(1, options.Workers),
-            ReconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds),
+            ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy,
         });
         services.AddSingleton(sp => new RolloutOperatorRuntime(
@@ -80,7 +82,7 @@ internal static class OperatorServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OperatorService>());
     }
 
-    private static PrometheusOptions PrometheusOptionsFrom(OperatorOptions options)
+    private static PrometheusOptions PrometheusOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)
     {
         if (!HostAllowList.TryParse(options.PrometheusAllowedHosts, out var allowedHosts, out var error))
         {
@@ -92,6 +94,7 @@ internal static class OperatorServices
             DefaultAddress = options.PrometheusAddress,
             AllowedHosts = allowedHosts,
             CredentialFileDirectories = options.CredentialFileDirectoryList,
+            MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout),
         };
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 using RolloutOperator.ApiEmulator;
+using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Model;
@@ -46,14 +47,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public static CancellationToken Ct => CancellationToken.None;
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
-    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false)
+    /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
+    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi);
+        await harness.InitializeAsync(gatewayApi, measurements);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi)
+    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -70,7 +72,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         _informersRunning = _informers.RunAsync(_stop.Token);
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         Reconciler = RolloutReconcilerFactory.Create(
-            Client, _informers.Caches, Routers(gatewayApi), Measurements, new RolloutMetrics(Registry),
+            Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
             new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance);
     }
 

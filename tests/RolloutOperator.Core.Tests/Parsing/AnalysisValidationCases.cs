@@ -44,6 +44,8 @@ internal static class AnalysisValidationCases
         ["address relative"] = new(() => Inline(With(m => m.Provider.Prometheus!.Address = "prometheus:9090")), $"{Prometheus}.address", "absolute http or https URL"),
         ["address not http"] = new(() => Inline(With(m => m.Provider.Prometheus!.Address = "ftp://prometheus/")), $"{Prometheus}.address"),
         ["timeout invalid"] = new(() => Inline(With(m => m.Provider.Prometheus!.Timeout = "soon")), $"{Prometheus}.timeout"),
+        ["timeout above maximum"] = new(() => Inline(With(m => m.Provider.Prometheus!.Timeout = "41s")), $"{Prometheus}.timeout", "must be at most 40s"),
+        ["timeout of the reconcile"] = new(() => Inline(With(m => m.Provider.Prometheus!.Timeout = "1m")), $"{Prometheus}.timeout", "must be at most 40s"),
         ["range window missing"] = new(() => Inline(With(m => m.Provider.Prometheus!.Range = new PrometheusRange())), $"{Prometheus}.range.window", "required"),
         ["range window invalid"] = new(() => Inline(With(m => m.Provider.Prometheus!.Range = new PrometheusRange { Window = "1d" })), $"{Prometheus}.range.window"),
         ["range step zero"] = new(() => Inline(With(m => m.Provider.Prometheus!.Range = new PrometheusRange { Window = "5m", Step = "0" })), $"{Prometheus}.range.step"),

@@ -148,4 +148,33 @@ public sealed class ControllerTests
         Assert.True(harness.Queue.IsShuttingDown);
         await harness.DisposeAsync();
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(36500)]
+    [InlineData(-1)]
+    public async Task Reconcile_RequeuesFarInTheFuture_NoHotLoopOneVisitPerMaxDelay(int days)
+    {
+        // -1 stands for TimeSpan.MaxValue, which overflows any due-time arithmetic.
+        var wait = days < 0 ? TimeSpan.MaxValue : TimeSpan.FromDays(days);
+        var reconciler = new ScriptedReconciler((_, _, _) => Task.FromResult(ReconcileResult.After(wait)));
+        await using var harness = new ControllerHarness(reconciler);
+        var maxDelay = new RolloutOperator.Runtime.Queue.WorkQueueOptions().MaxDelay;
+
+        harness.Queue.Add("a");
+        await harness.WaitForResultsAsync("requeue_after", 1);
+        var hours = 10;
+        for (var minute = 1; minute <= hours * 60; minute++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            if (minute % 60 == 0)
+            {
+                await Eventually.TrueAsync(() => reconciler.Calls("a") == 1 + (minute / 60), because: $"visit after {minute} minutes");
+            }
+        }
+
+        // One visit per MaxDelay (the reconciler recomputes the rest), never a retry loop.
+        await Eventually.StaysTrueAsync(() => reconciler.Calls("a") == 1 + (int)(TimeSpan.FromHours(hours) / maxDelay));
+        Assert.DoesNotContain("result=\"error\"", await harness.ScrapeAsync(), StringComparison.Ordinal);
+    }
 }

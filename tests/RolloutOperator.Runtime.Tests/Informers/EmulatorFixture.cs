@@ -69,6 +69,14 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         return informer;
     }
 
+    /// <summary>Runs an informer built by the test until the fixture is disposed.</summary>
+    public void Run<T>(Informer<T> informer)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var stop = new CancellationTokenSource();
+        _running.Add((stop, informer.RunAsync(stop.Token)));
+    }
+
     public Task<V1ConfigMap> CreateConfigMapAsync(string ns, string name, V1OwnerReference? owner = null) =>
         Writer.CoreV1.CreateNamespacedConfigMapAsync(
             new V1ConfigMap
