@@ -69,11 +69,11 @@ public sealed class MeasurementService : IMeasurementService
             var reason = budget.IsCancellationRequested
                 ? $"measurement did not finish within {Durations.Format(_budget)}, the operator's measurement budget per reconcile"
                 : "measurement was cancelled before it finished";
-            return Errored(due, at, reason, null);
+            return Errored(due, at, reason, null, secrets.Scrubber);
         }
     }
 
-    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var template = due.Metric.Prometheus.Query;
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
