@@ -12,7 +12,7 @@ public sealed class HostileSpecProperties
 {
     private const int Iterations = 10_000;
 
-    public static TheoryData<string> FixedSeeds => ["0000000000001", "0000000000002", "0000000000003"];
+    public static TheoryData<string> FixedSeeds => ["0000000000001", "1oteJ89Foa22", "8fRZpsM1i221"];
 
     [Fact]
     public void Seeds_UnmutatedParseWithoutErrors()
@@ -25,7 +25,7 @@ public sealed class HostileSpecProperties
 
     [Theory]
     [MemberData(nameof(FixedSeeds))]
-    public void MutatedSpecs_FixedSeed_NeverThrowAndInvalidChangesNothing(string seed) => Check(seed, Iterations / 2);
+    public void MutatedSpecs_FixedSeed_NeverThrowAndInvalidChangesNothing(string seed) => Check(seed, Iterations / 5);
 
     [Fact]
     public void MutatedSpecs_RandomSeed_NeverThrowAndInvalidChangesNothing() => Check(null, Iterations);
