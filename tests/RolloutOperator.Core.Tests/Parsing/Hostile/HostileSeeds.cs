@@ -29,7 +29,27 @@ public static class HostileSeeds
         seeds.Add(new HostileSeed("Specs.Canary", ToJson(Specs.Canary()), testTemplates));
         seeds.Add(new HostileSeed("Specs.BlueGreen", ToJson(Specs.BlueGreen()), testTemplates));
         seeds.Add(new HostileSeed("Specs.InlineMetric", ToJson(Specs.Canary().WithInlineMetrics(Specs.Metric())), testTemplates));
+        seeds.Add(new HostileSeed("Specs.Expressions", ToJson(WithExpressionsAndRegex()), testTemplates));
         return seeds;
+    }
+
+    // Reaches what the samples do not: set-based selectors, regex header matches, a regex matcher and conditions in a query.
+    private static RolloutSpec WithExpressionsAndRegex()
+    {
+        var metric = Specs.Metric("codes", "sum(rate(x{code=~\"{{args.service}}\", pod!~'{{revision.canary}}.*'}[{{args.window}}]))");
+        metric.ThresholdRange = null;
+        metric.SuccessCondition = "result[0] >= 0.99 && results.all(r, r > 0)";
+        metric.FailureCondition = "result[0] < 0.5";
+        metric.Count = 3;
+        metric.Interval = "30s";
+        metric.InitialDelay = "10s";
+        metric.Provider.Prometheus!.Range = new PrometheusRange { Window = "5m", Step = "30s" };
+        var spec = Specs.Canary().WithInlineMetrics(metric);
+        spec.Canary().Steps![2].Analysis!.Args!.Add(Specs.Arg("window", "5m"));
+        spec.Selector!.MatchExpressions = [new LabelSelectorRequirement { Key = "tier", Operator = LabelSelectorOperator.In, Values = ["web", "api"] }];
+        spec.Canary().Steps![4].SetHeaderRoute!.Match!.Add(new HeaderMatch { HeaderName = "x-user", HeaderValue = new StringMatch { Regex = "^beta-[0-9]+$" } });
+        spec.Canary().MaxSurge = new IntOrString("50%");
+        return spec;
     }
 
     private static JsonObject ToJson<T>(T value) => JsonSerializer.SerializeToNode(value, ApiJson.Options)!.AsObject();

@@ -11,4 +11,5 @@ public enum MutationKind
     TargetedText,
     TargetedNumber,
     DeepNesting,
+    Null,
 }

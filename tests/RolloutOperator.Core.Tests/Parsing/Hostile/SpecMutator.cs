@@ -47,6 +47,9 @@ public static class SpecMutator
             case MutationKind.TrailingNewline:
                 Replace(slot, JsonValue.Create((slot.Node is JsonValue v ? v.ToString() : "30s") + "\n"));
                 break;
+            case MutationKind.Null:
+                Replace(slot, null);
+                break;
             default:
                 Replace(slot, Nested(mutation.Depth));
                 break;
