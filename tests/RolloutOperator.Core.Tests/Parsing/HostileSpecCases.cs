@@ -42,7 +42,27 @@ internal static class HostileSpecCases
             "spec.workloadRef.name",
             "nested deeper than 50 levels",
             () => Specs.Context(DeepTemplate())),
+
+        // A null requirement threw NullReferenceException out of SpecParser.Parse.
+        ["selector requirement null"] = new(() => Specs.Canary().Mutate(s => s.Selector!.MatchExpressions = [null!]), "spec.selector.matchExpressions[0]", "must not be null"),
+
+        // Written into status.selector unchecked, where no client could parse it.
+        ["selector key with a space"] = new(
+            () => Specs.Canary().Mutate(s => s.Selector!.MatchExpressions = [new LabelSelectorRequirement { Key = "a b", Operator = LabelSelectorOperator.Exists }]),
+            "spec.selector.matchExpressions[0].key",
+            "label key \"a b\" is invalid"),
+        ["selector value with a newline"] = new(
+            () => Specs.Canary().Mutate(s => s.Selector!.MatchExpressions = [new LabelSelectorRequirement { Key = "app", Operator = LabelSelectorOperator.In, Values = ["demo\n"] }]),
+            "spec.selector.matchExpressions[0].values[0]",
+            "label value"),
+
+        // Compiled by .NET, refused by every RE2-based router on each reconcile: the header route never took effect.
+        ["header regex with backreference"] = new(() => WithHeaderRegex("(a)\\1"), $"{Steps}[4].setHeaderRoute.match[0].headerValue.regex", "backreference"),
+        ["header regex with lookahead"] = new(() => WithHeaderRegex("beta(?=-x)"), $"{Steps}[4].setHeaderRoute.match[0].headerValue.regex", "lookahead"),
     };
+
+    private static RolloutSpec WithHeaderRegex(string regex) =>
+        Specs.Canary().Mutate(s => s.Canary().Steps![4].SetHeaderRoute!.Match![0].HeaderValue = new StringMatch { Regex = regex });
 
     private static RolloutSpec WithPause(string duration) => Specs.Canary().Mutate(s => s.Canary().Steps![1].Pause!.Duration = duration);
 
