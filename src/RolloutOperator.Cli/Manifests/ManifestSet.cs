@@ -34,6 +34,12 @@ internal sealed class ManifestSet
 
     private void Add(ManifestDocument document)
     {
+        if (document.Refusal is { } refusal)
+        {
+            Findings.Add(new LintFinding(document.Label, "(document)", refusal));
+            return;
+        }
+
         var kind = document.Kind;
         var isTemplate = kind == CustomResources.AnalysisTemplate.Kind || kind == CustomResources.ClusterAnalysisTemplate.Kind;
         if (kind != CustomResources.Rollout.Kind && !isTemplate)
