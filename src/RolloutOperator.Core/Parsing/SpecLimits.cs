@@ -1,11 +1,12 @@
 namespace RolloutOperator.Core.Parsing;
 
-/// <summary>Upper bounds the schema does not state but the engine's arithmetic needs; far beyond any real rollout.</summary>
+/// <summary>Upper bounds the engine's arithmetic relies on; far beyond any real rollout.</summary>
 internal static class SpecLimits
 {
     /// <summary>
-    /// A million pods is beyond the largest clusters Kubernetes supports; below it, replica sums across revisions and
-    /// percentages of replicas (× 100) stay far inside a 32-bit integer.
+    /// The schema's [Range] of spec.replicas and setCanaryScale.replicas, enforced here too because lint and tests parse
+    /// specs no API server has checked. Below it, replica sums across revisions and percentages of replicas (× 100) stay
+    /// far inside a 32-bit integer.
     /// </summary>
-    public const int MaxReplicas = 1_000_000;
+    public const int MaxReplicas = 100_000;
 }
