@@ -6,7 +6,8 @@ namespace RolloutOperator.Cli.Tests.Manifests;
 /// <summary>lint on files written to hurt it: alias bombs, deep nesting, duplicate keys. Each ends in a finding, never a crash.</summary>
 public sealed class HostileYamlTests
 {
-    // Generous: the point is that it finishes at all (unbounded expansion would run for hours or exhaust memory).
+    // Generous: the point is that it finishes at all (unbounded expansion would run for hours or exhaust memory). The
+    // work runs on the thread pool so the deadline holds even where lint never yields.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     public static string BillionLaughs()
@@ -26,7 +27,7 @@ public sealed class HostileYamlTests
     {
         using var timeout = new CancellationTokenSource(Deadline);
 
-        var result = await CliRun.RunAsync(["lint", "-f", "-"], stdin: BillionLaughs(), cancellationToken: timeout.Token).WaitAsync(timeout.Token);
+        var result = await Task.Run(() => CliRun.RunAsync(["lint", "-f", "-"], stdin: BillionLaughs(), cancellationToken: timeout.Token)).WaitAsync(timeout.Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("expands to more than 100000 nodes", result.Output, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class HostileYamlTests
         using var timeout = new CancellationTokenSource(Deadline);
         var input = BillionLaughs() + "---\n" + File.ReadAllText(Path.Combine(CliRun.Samples, "rollout-canary-replicas.yaml"));
 
-        var result = await CliRun.RunAsync(["lint", "-f", "-"], stdin: input, cancellationToken: timeout.Token).WaitAsync(timeout.Token);
+        var result = await Task.Run(() => CliRun.RunAsync(["lint", "-f", "-"], stdin: input, cancellationToken: timeout.Token)).WaitAsync(timeout.Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Rollout/lol: (document): the input expands to more than", result.Output, StringComparison.Ordinal);
