@@ -21,12 +21,14 @@ public static class HostilePipeline
         var seed = HostileSeeds.All[hostile.Seed];
         var rollout = (JsonObject)seed.Rollout.DeepClone();
         var templates = seed.Templates.Select(t => (t.Name, t.ClusterScope, Spec: (JsonObject)t.Spec.DeepClone())).ToList();
+        var workload = (JsonObject?)seed.Workload?.DeepClone();
+        List<JsonObject> others = [.. templates.Select(t => t.Spec), .. workload is null ? [] : new[] { workload }];
         foreach (var mutation in hostile.Mutations)
         {
-            SpecMutator.Apply(mutation.Document == 0 ? rollout : templates[(mutation.Document - 1) % templates.Count].Spec, mutation);
+            SpecMutator.Apply(mutation.Document == 0 ? rollout : others[(mutation.Document - 1) % others.Count], mutation);
         }
 
-        var context = ParseContext.Offline(DecodeTemplates(templates));
+        var context = ParseContext.Offline(DecodeTemplates(templates), workload);
         if (!TryDecode<RolloutSpec>(rollout, out var spec))
         {
             return HostileOutcome.Undecodable;

@@ -30,6 +30,8 @@ public static class HostileSeeds
         seeds.Add(new HostileSeed("Specs.BlueGreen", ToJson(Specs.BlueGreen()), testTemplates));
         seeds.Add(new HostileSeed("Specs.InlineMetric", ToJson(Specs.Canary().WithInlineMetrics(Specs.Metric())), testTemplates));
         seeds.Add(new HostileSeed("Specs.Expressions", ToJson(WithExpressionsAndRegex()), testTemplates));
+        var workloadRef = Specs.Canary().Mutate(s => (s.Template, s.WorkloadRef) = (null, new WorkloadRef { Name = "web" }));
+        seeds.Add(new HostileSeed("Specs.WorkloadRef", ToJson(workloadRef), testTemplates, Specs.PodTemplate()));
         return seeds;
     }
 
