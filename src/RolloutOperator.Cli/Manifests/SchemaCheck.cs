@@ -28,7 +28,7 @@ internal static class SchemaCheck
             }
             else
             {
-                errors.Add((name, "unknown field"));
+                errors.Add((name.Length == 0 ? "\"\"" : name, "unknown field"));
             }
         }
 

@@ -25,7 +25,8 @@ internal static partial class YamlScalars
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when Int().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-            _ when Float().IsMatch(text) => JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            // Beyond double range (1e400) there is no JSON number to make; it stays text and fails type checks as such.
+            _ when Float().IsMatch(text) && double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) is var real && double.IsFinite(real) => JsonValue.Create(real),
             _ => JsonValue.Create(text),
         };
     }

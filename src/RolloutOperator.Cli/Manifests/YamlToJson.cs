@@ -17,7 +17,7 @@ internal static class YamlToJson
         var budget = new NodeBudget();
         var documents = new List<ConvertedDocument>();
         var builder = new YamlDocumentBuilder(budget);
-        while (parser.MoveNext())
+        while (Next(parser))
         {
             switch (parser.Current)
             {
@@ -36,6 +36,21 @@ internal static class YamlToJson
         }
 
         return documents;
+    }
+
+    // On some malformed input the parser fails with InvalidOperationException instead of a YamlException; it is still
+    // malformed YAML, reported with the position reached.
+    private static bool Next(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException e)
+        {
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "malformed YAML", e);
+        }
     }
 
     private static string? TryAdd(YamlDocumentBuilder builder, ParsingEvent e)
