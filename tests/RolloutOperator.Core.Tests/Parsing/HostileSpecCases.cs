@@ -59,6 +59,10 @@ internal static class HostileSpecCases
         // Compiled by .NET, refused by every RE2-based router on each reconcile: the header route never took effect.
         ["header regex with backreference"] = new(() => WithHeaderRegex("(a)\\1"), $"{Steps}[4].setHeaderRoute.match[0].headerValue.regex", "backreference"),
         ["header regex with lookahead"] = new(() => WithHeaderRegex("beta(?=-x)"), $"{Steps}[4].setHeaderRoute.match[0].headerValue.regex", "lookahead"),
+
+        // Not defects (the condition language was already bounded), kept so the bounds stay: no StackOverflow, an error.
+        ["condition nested 400 levels"] = new(() => Specs.Canary().WithInlineMetrics(With(m => m.SuccessCondition = new string('(', 400) + "true" + new string(')', 400))), $"{Metric}.successCondition", "invalid condition"),
+        ["condition of 5000 characters"] = new(() => Specs.Canary().WithInlineMetrics(With(m => m.SuccessCondition = string.Concat(Enumerable.Repeat("!", 5000)) + "true")), $"{Metric}.successCondition", "at most 1024 characters"),
     };
 
     private static RolloutSpec WithHeaderRegex(string regex) =>
