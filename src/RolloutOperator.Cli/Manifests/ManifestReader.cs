@@ -10,7 +10,7 @@ internal static class ManifestReader
     public static async Task<IReadOnlyList<ManifestDocument>> ReadAsync(string file, TextReader stdin, CancellationToken cancellationToken)
     {
         var (source, text) = await LoadAsync(file, stdin, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<JsonNode?> nodes;
+        IReadOnlyList<ConvertedDocument> nodes;
         try
         {
             nodes = YamlToJson.Documents(text);
@@ -19,19 +19,18 @@ internal static class ManifestReader
         {
             throw new CliException($"{source}: invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}", e);
         }
-        catch (FormatException e)
-        {
-            throw new CliException($"{source}: {e.Message}", e);
-        }
 
         var documents = new List<ManifestDocument>();
         for (var i = 0; i < nodes.Count; i++)
         {
             switch (nodes[i])
             {
-                case null:
+                case { Refusal: { } refusal }:
+                    documents.Add(new ManifestDocument(source, i, Identity(nodes[i].Node), refusal));
+                    break;
+                case { Node: null }:
                     continue;
-                case JsonObject node:
+                case { Node: JsonObject node }:
                     documents.Add(new ManifestDocument(source, i, node));
                     break;
                 default:
@@ -41,6 +40,16 @@ internal static class ManifestReader
 
         return documents;
     }
+
+    // Only kind and name of a refused document, to label its finding; the rest may be incomplete or huge.
+    private static JsonObject Identity(JsonNode? partial) => new()
+    {
+        ["kind"] = partial is JsonObject { } root && root["kind"] is JsonValue kind ? kind.DeepClone() : null,
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = partial is JsonObject { } top && top["metadata"] is JsonObject metadata && metadata["name"] is JsonValue name ? name.DeepClone() : null,
+        },
+    };
 
     private static async Task<(string Source, string Text)> LoadAsync(string file, TextReader stdin, CancellationToken cancellationToken)
     {

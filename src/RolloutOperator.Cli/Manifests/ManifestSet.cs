@@ -34,6 +34,12 @@ internal sealed class ManifestSet
 
     private void Add(ManifestDocument document)
     {
+        if (document.Refusal is { } refusal)
+        {
+            Findings.Add(new LintFinding(document.Label, "(document)", refusal));
+            return;
+        }
+
         var kind = document.Kind;
         var isTemplate = kind == CustomResources.AnalysisTemplate.Kind || kind == CustomResources.ClusterAnalysisTemplate.Kind;
         if (kind != CustomResources.Rollout.Kind && !isTemplate)
@@ -42,9 +48,14 @@ internal sealed class ManifestSet
             return;
         }
 
-        if ((string?)document.Node["apiVersion"] != ApiGroup.ApiVersion)
+        if (document.ApiVersion != ApiGroup.ApiVersion)
         {
             Findings.Add(new LintFinding(document.Label, "apiVersion", $"must be {ApiGroup.ApiVersion}"));
+        }
+
+        if (CrdSchemas.For(kind) is { } schema)
+        {
+            Findings.AddRange(SchemaCheck.Validate(document.Node, schema).Select(e => new LintFinding(document.Label, e.Path, e.Message)));
         }
 
         if (string.IsNullOrWhiteSpace(document.Name))

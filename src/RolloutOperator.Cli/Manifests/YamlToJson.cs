@@ -1,65 +1,68 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace RolloutOperator.Cli.Manifests;
 
 /// <summary>
-/// Converts YAML to JSON the way the API server reads it: an untagged plain scalar that is an int, float, bool or null in
-/// the YAML 1.2 core schema becomes that JSON type; quoted and block scalars stay strings.
+/// Converts YAML to JSON the way the API server reads it (see <see cref="YamlScalars"/>), streaming parser events so that
+/// hostile input is bounded: aliases are counted as the nodes they repeat, nesting is capped (see <see cref="YamlLimits"/>),
+/// and duplicate keys are refused. The first document that breaks a bound becomes a refusal and ends the input.
 /// </summary>
-internal static partial class YamlToJson
+internal static class YamlToJson
 {
-    public static IReadOnlyList<JsonNode?> Documents(string yaml)
+    public static IReadOnlyList<ConvertedDocument> Documents(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return [.. stream.Documents.Select(d => Convert(d.RootNode))];
-    }
-
-    private static JsonNode? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => Mapping(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(Convert)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new FormatException($"unsupported YAML node at {node.Start}"),
-    };
-
-    private static JsonObject Mapping(YamlMappingNode mapping)
-    {
-        var result = new JsonObject();
-        foreach (var (key, value) in mapping.Children)
+        var parser = new Parser(new StringReader(yaml));
+        var budget = new NodeBudget();
+        var documents = new List<ConvertedDocument>();
+        var builder = new YamlDocumentBuilder(budget);
+        while (Next(parser))
         {
-            var name = key is YamlScalarNode { Value: { } text } ? text : throw new FormatException($"non-scalar key at {key.Start}");
-            result[name] = Convert(value);
+            switch (parser.Current)
+            {
+                case DocumentStart:
+                    builder = new YamlDocumentBuilder(budget);
+                    break;
+                case DocumentEnd:
+                    documents.Add(new ConvertedDocument(builder.Root));
+                    break;
+                case { } e when TryAdd(builder, e) is { } refusal:
+                    // Stop reading: the parser's own cost grows with what follows a bomb (deep flow nesting is
+                    // quadratic in it), and whatever comes next cannot make this input acceptable.
+                    documents.Add(new ConvertedDocument(builder.Partial, refusal));
+                    return documents;
+            }
         }
 
-        return result;
+        return documents;
     }
 
-    private static JsonValue? Scalar(YamlScalarNode scalar)
+    // On some malformed input the parser fails with InvalidOperationException instead of a YamlException; it is still
+    // malformed YAML, reported with the position reached.
+    private static bool Next(Parser parser)
     {
-        var text = scalar.Value ?? "";
-        if (scalar.Style != YamlDotNet.Core.ScalarStyle.Plain || !scalar.Tag.IsEmpty)
+        try
         {
-            return JsonValue.Create(text);
+            return parser.MoveNext();
         }
-
-        return text switch
+        catch (InvalidOperationException e)
         {
-            "" or "~" or "null" or "Null" or "NULL" => null,
-            "true" or "True" or "TRUE" => JsonValue.Create(true),
-            "false" or "False" or "FALSE" => JsonValue.Create(false),
-            _ when Int().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-            _ when Float().IsMatch(text) => JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
-            _ => JsonValue.Create(text),
-        };
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "malformed YAML", e);
+        }
     }
 
-    [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Int();
-
-    [GeneratedRegex("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Float();
+    private static string? TryAdd(YamlDocumentBuilder builder, ParsingEvent e)
+    {
+        try
+        {
+            builder.Add(e);
+            return null;
+        }
+        catch (YamlRefusedException refused)
+        {
+            return refused.Message;
+        }
+    }
 }

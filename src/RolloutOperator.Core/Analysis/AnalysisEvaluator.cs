@@ -81,7 +81,7 @@ public static class AnalysisEvaluator
     }
 
     private static DateTimeOffset DueAt(AnalysisRunStatus run, MetricPlan metric, MetricStatus status) =>
-        status.Measurements.Count == 0 ? run.StartedAt + metric.InitialDelay : status.Measurements[^1].At + metric.Interval;
+        status.Measurements.Count == 0 ? KubeTime.After(run.StartedAt, metric.InitialDelay) : KubeTime.After(status.Measurements[^1].At, metric.Interval);
 
     private static IEnumerable<(MetricPlan Plan, MetricStatus Status)> Running(AnalysisRunStatus run, AnalysisPlan plan)
     {

@@ -1,6 +1,7 @@
 namespace RolloutOperator.Core.Analysis;
 
-// Where a placeholder sits in the PromQL text; decides how its value must be encoded.
+// Where a placeholder sits in the PromQL text; decides how its value must be encoded. The Regex* literals are the
+// operands of =~ and !~, where a value is also a regular expression and must be quoted for RE2 first.
 internal enum PromQlContext
 {
     Code,
@@ -8,4 +9,7 @@ internal enum PromQlContext
     DoubleQuoted,
     SingleQuoted,
     Backtick,
+    RegexDoubleQuoted,
+    RegexSingleQuoted,
+    RegexBacktick,
 }

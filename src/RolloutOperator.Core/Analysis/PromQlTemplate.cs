@@ -50,6 +50,7 @@ public static class PromQlTemplate
     private static void Scan(string template, List<string> errors, Action<string, PromQlContext> placeholder, Action<char> text)
     {
         var context = PromQlContext.Code;
+        var operatorTail = "";
         for (var i = 0; i < template.Length; i++)
         {
             if (string.CompareOrdinal(template, i, "{{", 0, 2) == 0)
@@ -62,33 +63,46 @@ public static class PromQlTemplate
                 }
 
                 placeholder(template[(i + 2)..end].Trim(), context);
+                operatorTail = "";
                 i = end + 1;
                 continue;
             }
 
             var c = template[i];
             text(c);
-            if ((context is PromQlContext.DoubleQuoted or PromQlContext.SingleQuoted) && c == '\\' && i + 1 < template.Length)
+            if (IsQuoted(context) && c == '\\' && i + 1 < template.Length)
             {
                 // An escape: the next character cannot close the literal.
                 text(template[++i]);
                 continue;
             }
 
-            context = Next(context, c);
+            var next = Next(context, c, IsRegexOperator(operatorTail));
+            if (context == PromQlContext.Code && !char.IsWhiteSpace(c))
+            {
+                operatorTail = operatorTail.Length == 0 ? c.ToString() : $"{operatorTail[^1]}{c}";
+            }
+
+            context = next;
         }
     }
 
-    private static PromQlContext Next(PromQlContext context, char c) => (context, c) switch
+    // The last two non-blank code characters before a quote opens: "=~" or "!~" make the literal a regular expression.
+    private static bool IsRegexOperator(string tail) => tail.Length == 2 && tail[1] == '~' && tail[0] is '=' or '!';
+
+    private static bool IsQuoted(PromQlContext context) => context is PromQlContext.DoubleQuoted or PromQlContext.SingleQuoted
+        or PromQlContext.RegexDoubleQuoted or PromQlContext.RegexSingleQuoted;
+
+    private static PromQlContext Next(PromQlContext context, char c, bool afterRegexOperator) => (context, c) switch
     {
-        (PromQlContext.Code, '"') => PromQlContext.DoubleQuoted,
-        (PromQlContext.Code, '\'') => PromQlContext.SingleQuoted,
-        (PromQlContext.Code, '`') => PromQlContext.Backtick,
+        (PromQlContext.Code, '"') => afterRegexOperator ? PromQlContext.RegexDoubleQuoted : PromQlContext.DoubleQuoted,
+        (PromQlContext.Code, '\'') => afterRegexOperator ? PromQlContext.RegexSingleQuoted : PromQlContext.SingleQuoted,
+        (PromQlContext.Code, '`') => afterRegexOperator ? PromQlContext.RegexBacktick : PromQlContext.Backtick,
         (PromQlContext.Code, '#') => PromQlContext.Comment,
         (PromQlContext.Comment, '\n') => PromQlContext.Code,
-        (PromQlContext.DoubleQuoted, '"') => PromQlContext.Code,
-        (PromQlContext.SingleQuoted, '\'') => PromQlContext.Code,
-        (PromQlContext.Backtick, '`') => PromQlContext.Code,
+        (PromQlContext.DoubleQuoted or PromQlContext.RegexDoubleQuoted, '"') => PromQlContext.Code,
+        (PromQlContext.SingleQuoted or PromQlContext.RegexSingleQuoted, '\'') => PromQlContext.Code,
+        (PromQlContext.Backtick or PromQlContext.RegexBacktick, '`') => PromQlContext.Code,
         _ => context,
     };
 }

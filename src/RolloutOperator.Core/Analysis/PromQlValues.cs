@@ -14,13 +14,18 @@ internal static partial class PromQlValues
         "offset", "bool", "inf", "nan", "start", "end",
     };
 
+    private const string RegexMeta = @"\.+*?()|[]{}^$";
+
     public static string? Encode(string name, string value, PromQlContext context, List<string> errors) => context switch
     {
         PromQlContext.DoubleQuoted => Escape(value, '"'),
         PromQlContext.SingleQuoted => Escape(value, '\''),
-        PromQlContext.Backtick when value.Contains('`', StringComparison.Ordinal) =>
+        PromQlContext.RegexDoubleQuoted => Escape(QuoteMeta(value), '"'),
+        PromQlContext.RegexSingleQuoted => Escape(QuoteMeta(value), '\''),
+        PromQlContext.Backtick or PromQlContext.RegexBacktick when value.Contains('`', StringComparison.Ordinal) =>
             Reject(errors, $"{{{{{name}}}}}: value contains a backtick and cannot be used inside a `raw string`; use \"...\" quotes"),
         PromQlContext.Backtick => ReplaceLoneSurrogates(value),
+        PromQlContext.RegexBacktick => ReplaceLoneSurrogates(QuoteMeta(value)),
         _ when IsBareToken(value) => value,
         _ => Reject(errors, $"{{{{{name}}}}}: value is not a number, duration or identifier, so it must be used inside quotes"),
     };
@@ -55,6 +60,23 @@ internal static partial class PromQlValues
         return text.ToString();
     }
 
+    // RE2's QuoteMeta: after =~ or !~ a value matches itself literally, as after =, and can never widen the match.
+    private static string QuoteMeta(string value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (RegexMeta.Contains(c, StringComparison.Ordinal))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
     // A lone surrogate is not valid UTF-8 and would be mangled on the wire; make that explicit.
     private static string ReplaceLoneSurrogates(string value)
     {
@@ -75,12 +97,12 @@ internal static partial class PromQlValues
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^([0-9]+(ms|[smhdwy]))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]+(ms|[smhdwy]))+\z", RegexOptions.CultureInvariant)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"^[a-zA-Z_:][a-zA-Z0-9_:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z_:][a-zA-Z0-9_:]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 }

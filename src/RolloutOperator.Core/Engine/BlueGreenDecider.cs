@@ -140,7 +140,7 @@ internal static class BlueGreenDecider
             return false;
         }
 
-        var at = bg.PreviewReadyAt!.Value + plan.AutoPromotionDelay;
+        var at = KubeTime.After(bg.PreviewReadyAt!.Value, plan.AutoPromotionDelay);
         if (ctx.Now >= at)
         {
             return true;

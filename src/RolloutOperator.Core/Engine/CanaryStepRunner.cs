@@ -43,7 +43,7 @@ internal static class CanaryStepRunner
             return false;
         }
 
-        var resumeAt = KubeTime.Truncate(started + duration);
+        var resumeAt = KubeTime.Truncate(KubeTime.After(started, duration));
         if (ctx.Now >= resumeAt)
         {
             return true;

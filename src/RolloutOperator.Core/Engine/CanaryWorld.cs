@@ -66,7 +66,7 @@ internal static class CanaryWorld
     }
 
     private static int StablePercent(DecisionContext ctx, string stable, int total) =>
-        total == 0 ? 100 : Math.Min(100, ctx.Available(stable) * 100 / total);
+        total == 0 ? 100 : (int)Math.Min(100, (long)ctx.Available(stable) * 100 / total);
 
     private static bool ApplyReplicaRatio(DecisionContext ctx, CanaryPlan plan, CanaryStepState state, string canary, string stable)
     {

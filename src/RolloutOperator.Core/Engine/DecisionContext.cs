@@ -87,7 +87,7 @@ internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, Ro
     public void ScheduleScaleDown(string revision, TimeSpan delay)
     {
         Status.ScaleDowns.RemoveAll(s => s.Revision == revision);
-        Status.ScaleDowns.Add(new ScaleDownStatus { Revision = revision, At = Now + delay });
+        Status.ScaleDowns.Add(new ScaleDownStatus { Revision = revision, At = KubeTime.After(Now, delay) });
     }
 
     private const int HistoryLimit = 20;

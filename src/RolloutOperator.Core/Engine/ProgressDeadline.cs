@@ -24,7 +24,7 @@ internal static class ProgressDeadline
         }
 
         status.LastProgressAt ??= ctx.Now;
-        var deadline = status.LastProgressAt.Value + ctx.Plan.ProgressDeadline;
+        var deadline = Api.KubeTime.After(status.LastProgressAt.Value, ctx.Plan.ProgressDeadline);
         if (ctx.Now < deadline)
         {
             ctx.WakeAt(deadline);

@@ -34,13 +34,17 @@ internal static class StatusSummarizer
             History = NullIfEmpty(draft.History),
             FullPromotionRequested = draft.FullPromotion ? true : null,
             LastCommandId = draft.LastCommandId,
-            Replicas = revisions.Sum(r => r.Desired),
+            Replicas = Total(revisions, r => r.Desired),
             UpdatedReplicas = ctx.Revision(ctx.Target)?.Desired ?? 0,
-            ReadyReplicas = revisions.Sum(r => r.Ready),
-            AvailableReplicas = revisions.Sum(r => r.Available),
+            ReadyReplicas = Total(revisions, r => r.Ready),
+            AvailableReplicas = Total(revisions, r => r.Available),
             Selector = ctx.Plan.Selector,
         };
     }
+
+    // Observed counts come from the cluster, where anyone may scale a Deployment: sum wide and saturate instead of throwing.
+    private static int Total(IEnumerable<RevisionObservation> revisions, Func<RevisionObservation, int> count) =>
+        (int)Math.Clamp(revisions.Sum(r => (long)count(r)), 0, int.MaxValue);
 
     private static List<T>? NullIfEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
 

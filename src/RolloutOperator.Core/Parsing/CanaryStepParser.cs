@@ -84,9 +84,9 @@ internal static class CanaryStepParser
             errors.Add($"{path}.matchTrafficWeight", "matchTrafficWeight can only be true; omit the step to keep the current scale");
         }
 
-        if (scale.Replicas is < 0)
+        if (scale.Replicas is < 0 or > SpecLimits.MaxReplicas)
         {
-            errors.Add($"{path}.replicas", $"must be at least 0, got {scale.Replicas}");
+            errors.Add($"{path}.replicas", $"must be between 0 and {SpecLimits.MaxReplicas}, got {scale.Replicas}");
         }
 
         if (scale.Weight is < 0 or > 100)

@@ -75,18 +75,25 @@ internal static class HeaderRouteParser
             : null;
     }
 
-    // .NET's engine is a superset of RE2 for what routers accept; this catches syntax errors, not every dialect difference.
+    // .NET's engine catches syntax errors; Re2Syntax then refuses what .NET accepts beyond RE2, the routers' dialect.
     private static bool CheckRegex(string pattern, string path, SpecErrors errors)
     {
         try
         {
             _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            return true;
         }
         catch (ArgumentException e)
         {
             errors.Add(path, $"invalid regular expression: {e.Message}");
             return false;
         }
+
+        if (Re2Syntax.Error(pattern) is { } unsupported)
+        {
+            errors.Add(path, $"invalid regular expression: {unsupported}");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -12,7 +12,7 @@ internal static class LabelSelectorFormatter
     {
         var labels = (selector.MatchLabels ?? [])
             .Select(pair => (Key: pair.Key, Text: $"{pair.Key}={pair.Value}"));
-        var expressions = (selector.MatchExpressions ?? [])
+        var expressions = (selector.MatchExpressions ?? []).OfType<LabelSelectorRequirement>()
             .Select(requirement => (Key: requirement.Key, Text: Format(requirement)));
         var ordered = labels.Concat(expressions).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Text, StringComparer.Ordinal);
         return string.Join(',', ordered.Select(r => r.Text));

@@ -18,7 +18,11 @@ internal static class LabelSelectorMatcher
 
         foreach (var (key, value) in matchLabels.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            if ((LabelSyntax.KeyError(key) ?? LabelSyntax.ValueError(value) ?? (value is null ? "label value must not be null" : null)) is { } syntax)
+            {
+                errors.Add($"{path}.matchLabels", syntax);
+            }
+            else if (!labels.TryGetValue(key, out var actual) || actual != value)
             {
                 errors.Add($"{path}.matchLabels", $"selector requires label {key}={value} but the pod template's labels do not have it");
             }
@@ -43,6 +47,11 @@ internal static class LabelSelectorMatcher
         {
             if (node is JsonValue value && value.TryGetValue<string>(out var text))
             {
+                if ((LabelSyntax.KeyError(key) ?? LabelSyntax.ValueError(text)) is { } syntax)
+                {
+                    errors.Add($"{path}.metadata.labels", syntax);
+                }
+
                 result[key] = text;
             }
             else
@@ -54,9 +63,30 @@ internal static class LabelSelectorMatcher
         return result;
     }
 
-    private static void ValidateExpression(LabelSelectorRequirement requirement, IReadOnlyDictionary<string, string> labels, string path, SpecErrors errors)
+    private static void ValidateExpression(LabelSelectorRequirement? requirement, IReadOnlyDictionary<string, string> labels, string path, SpecErrors errors)
     {
+        if (requirement is null)
+        {
+            errors.Add(path, "requirement must not be null");
+            return;
+        }
+
+        if (LabelSyntax.KeyError(requirement.Key) is { } keyError)
+        {
+            errors.Add($"{path}.key", keyError);
+            return;
+        }
+
         var values = requirement.Values ?? [];
+        for (var i = 0; i < values.Count; i++)
+        {
+            if ((values[i] is null ? "value must not be null" : LabelSyntax.ValueError(values[i])) is { } valueError)
+            {
+                errors.Add($"{path}.values[{i}]", valueError);
+                return;
+            }
+        }
+
         var needsValues = requirement.Operator is LabelSelectorOperator.In or LabelSelectorOperator.NotIn;
         if (needsValues != (values.Count > 0))
         {

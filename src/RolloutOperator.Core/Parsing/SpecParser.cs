@@ -14,7 +14,7 @@ public static class SpecParser
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);
         var errors = new SpecErrors();
-        var replicas = Fields.AtLeast(spec.Replicas, SpecDefaults.Replicas, 0, "spec.replicas", errors);
+        var replicas = Fields.Within(spec.Replicas, SpecDefaults.Replicas, 0, SpecLimits.MaxReplicas, "spec.replicas", errors);
         var workload = WorkloadValidator.Validate(spec, context, errors);
         var strategy = Strategy(spec.Strategy, replicas, context, errors);
         var progressDeadline = Fields.AtLeast(spec.ProgressDeadlineSeconds, SpecDefaults.ProgressDeadlineSeconds, 1, "spec.progressDeadlineSeconds", errors);

@@ -29,7 +29,8 @@ internal static class SurgeResolver
     {
         if (value.TryResolve(replicas, roundUp, out var result))
         {
-            return result;
+            // More than spec.replicas surges or removes nothing more than spec.replicas does; the cap keeps sums in range.
+            return Math.Min(result, Math.Max(replicas, 1));
         }
 
         errors.Add(path, $"\"{value.Value}\" must be a non-negative integer or a percentage from 0% to 100%");

@@ -25,6 +25,11 @@ internal static class WorkloadValidator
 
     private static WorkloadIdentity? FromTemplate(JsonObject template, LabelSelector? selector, SpecErrors errors)
     {
+        if (JsonDepth.TooDeep(template, TemplatePath, errors))
+        {
+            return null;
+        }
+
         if (!HasContainers(template))
         {
             errors.Add($"{TemplatePath}.spec.containers", "the pod template needs at least one container");
@@ -52,6 +57,11 @@ internal static class WorkloadValidator
         if (template is null)
         {
             errors.Add($"{RefPath}.name", $"Deployment \"{reference.Name}\" not found in the Rollout's namespace");
+            return null;
+        }
+
+        if (JsonDepth.TooDeep(template, $"{RefPath}.name", errors))
+        {
             return null;
         }
 

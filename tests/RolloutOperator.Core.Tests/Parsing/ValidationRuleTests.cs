@@ -10,6 +10,8 @@ public sealed class ValidationRuleTests
 
     public static TheoryData<string> AnalysisCases => Names(AnalysisValidationCases.All);
 
+    public static TheoryData<string> HostileCases => Names(HostileSpecCases.All);
+
     [Theory]
     [MemberData(nameof(RolloutCases))]
     public void Parse_RolloutRuleBroken_ReportsErrorAtPath(string rule) => AssertReported(RolloutValidationCases.All[rule]);
@@ -21,6 +23,10 @@ public sealed class ValidationRuleTests
     [Theory]
     [MemberData(nameof(AnalysisCases))]
     public void Parse_AnalysisRuleBroken_ReportsErrorAtPath(string rule) => AssertReported(AnalysisValidationCases.All[rule]);
+
+    [Theory]
+    [MemberData(nameof(HostileCases))]
+    public void Parse_HostileValue_ReportsErrorAtPath(string defect) => AssertReported(HostileSpecCases.All[defect]);
 
     private static void AssertReported(ValidationCase rule)
     {
