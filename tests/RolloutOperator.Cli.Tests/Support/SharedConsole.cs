@@ -20,13 +20,7 @@ internal sealed class SharedConsole
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
         while (DateTimeOffset.UtcNow < deadline)
         {
-            string output;
-            lock (_gate)
-            {
-                output = _console.Output;
-            }
-
-            if (output.Contains(text, StringComparison.Ordinal))
+            if (TryRead(out var output) && output.Contains(text, StringComparison.Ordinal))
             {
                 return;
             }
@@ -35,5 +29,24 @@ internal sealed class SharedConsole
         }
 
         Assert.Fail($"\"{text}\" never appeared in:\n{_console.Output}");
+    }
+
+    // The command writes from another thread without our lock; StringBuilder.ToString can throw when it reads in the
+    // middle of an append. Such a read is skipped and the next poll reads again.
+    private bool TryRead(out string output)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                output = _console.Output;
+                return true;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                output = string.Empty;
+                return false;
+            }
+        }
     }
 }
