@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RolloutOperator.Core.Analysis;
 
 namespace RolloutOperator.Controller.Analysis;
 
@@ -14,13 +15,13 @@ internal static class SecretForms
 {
     public static IEnumerable<string> Of(string value)
     {
-        string[] bases = [value, value.Trim(), QuoteMeta(value)];
+        string[] bases = [value, value.Trim(), GoQuoting.QuoteMeta(value)];
         foreach (var text in bases.Distinct(StringComparer.Ordinal))
         {
             yield return text;
-            yield return GoEscape(text, '"');
-            yield return GoEscape(text, '\'');
-            yield return GoEscape(GoEscape(text, '"'), '"');
+            yield return GoQuoting.StringLiteralBody(text, '"');
+            yield return GoQuoting.StringLiteralBody(text, '\'');
+            yield return GoQuoting.StringLiteralBody(GoQuoting.StringLiteralBody(text, '"'), '"');
             yield return JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
             yield return JsonEncodedText.Encode(text).ToString();
             yield return GoJson(text);
@@ -36,42 +37,4 @@ internal static class SecretForms
             .Replace("<", "\\u003c", StringComparison.Ordinal)
             .Replace(">", "\\u003e", StringComparison.Ordinal)
             .Replace("&", "\\u0026", StringComparison.Ordinal);
-
-    // Go's strconv quoting as PromQL string literals use it (the operator escapes substituted values this way).
-    private static string GoEscape(string value, char quote)
-    {
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '\\' => text.Append(@"\\"),
-                '\n' => text.Append(@"\n"),
-                '\r' => text.Append(@"\r"),
-                '\t' => text.Append(@"\t"),
-                _ when c == quote => text.Append('\\').Append(c),
-                _ when c < ' ' || c == '\u007f' => text.Append(@"\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => text.Append(c),
-            };
-        }
-
-        return text.ToString();
-    }
-
-    // Go's regexp.QuoteMeta: how a value used with =~ is made literal, and how a regex error may quote it.
-    private static string QuoteMeta(string value)
-    {
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            if (@"\.+*?()|[]{}^$".Contains(c, StringComparison.Ordinal))
-            {
-                text.Append('\\');
-            }
-
-            text.Append(c);
-        }
-
-        return text.ToString();
-    }
 }
