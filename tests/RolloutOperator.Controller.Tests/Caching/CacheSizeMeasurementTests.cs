@@ -28,4 +28,24 @@ public sealed class CacheSizeMeasurementTests(ITestOutputHelper output)
         output.WriteLine($"{Count} Deployments: served {served} bytes ({served / Count} each), cached {cached} bytes ({cached / Count} each), {100 - (cached * 100 / served)}% smaller");
         Assert.True(cached * 2 < served, $"cached {cached} bytes is not under half of served {served} bytes");
     }
+
+    /// <summary>Managed heap retained by the objects themselves; printed only, since the GC's figures are not exact.</summary>
+    [Fact]
+    public void DeploymentTransform_RealisticDeployments_RetainedHeapPrinted()
+    {
+        var served = Retained(i => RealisticDeployment.Create(i));
+        var cached = Retained(i => CacheTransforms.Deployment(RealisticDeployment.Create(i)));
+
+        output.WriteLine($"{Count} Deployments: served objects retain {served / 1024} KiB, cached objects {cached / 1024} KiB of managed heap");
+        Assert.True(cached < served);
+    }
+
+    private static long Retained(Func<int, object> create)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var held = Enumerable.Range(0, Count).Select(create).ToList();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(held);
+        return after - before;
+    }
 }
