@@ -91,6 +91,8 @@ public sealed class Informer<T> : IInformerHealth
     /// the informer's loop. Only before <see cref="RunAsync"/>, so no object is cached untransformed.
     /// A transform must return the object to cache and leave its input unchanged: build a new object that shares the
     /// parts it keeps (list-watch sources other than the API server may hand the same instance out more than once).
+    /// It must keep the namespace, name, resourceVersion and ownerReferences: the cache is keyed and indexed by them, and
+    /// a relist skips objects whose resourceVersion it already holds.
     /// </summary>
     public void AddTransform(Func<T, T> transform)
     {
