@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Runtime.Health;
@@ -27,6 +28,13 @@ internal sealed class RolloutInformers
         Services = Create<V1Service>("services", RolloutApi.Services);
         AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", RolloutApi.AnalysisTemplates);
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
+
+        // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
+        Rollouts.AddTransform(CacheTransforms.Rollout);
+        Deployments.AddTransform(CacheTransforms.Deployment);
+        Services.AddTransform(CacheTransforms.Service);
+        AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
+        ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache);
     }
 

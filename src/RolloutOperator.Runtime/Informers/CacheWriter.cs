@@ -10,10 +10,13 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
 {
     private IInformerHandler<T>[] _handlers = [];
     private Action<UndecodableObject>[] _undecodableHandlers = [];
+    private Func<T, T>[] _transforms = [];
 
     public void AddHandler(IInformerHandler<T> handler) => _handlers = [.. _handlers, handler];
 
     public void AddUndecodableHandler(Action<UndecodableObject> handler) => _undecodableHandlers = [.. _undecodableHandlers, handler];
+
+    public void AddTransform(Func<T, T> transform) => _transforms = [.. _transforms, transform];
 
     /// <summary>
     /// An object that exists but cannot be decoded is dropped from the cache (readers must not act on a version the
@@ -47,7 +50,9 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
         }
     }
 
-    public void Upsert(T obj)
+    public void Upsert(T obj) => Store(Transform(obj));
+
+    private void Store(T obj)
     {
         var previous = cache.Upsert(obj);
         if (previous is null)
@@ -62,6 +67,7 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
 
     public void Delete(T obj)
     {
+        obj = Transform(obj);
         cache.Remove(ObjectKey.Of(obj));
         Notify(obj, h => h.OnDelete(obj));
     }
@@ -79,7 +85,7 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
             var existing = cache.Find(ObjectKey.Of(item));
             if (existing is null || existing.Metadata?.ResourceVersion != item.Metadata?.ResourceVersion)
             {
-                Upsert(item);
+                Store(Transform(item));
             }
         }
 
@@ -91,6 +97,29 @@ internal sealed class CacheWriter<T>(ObjectCache<T> cache, string resource, ILog
                 Notify(gone, h => h.OnDelete(gone));
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the transforms in order on an object that has not entered the cache yet. A transform that throws or
+    /// returns nothing is skipped (logged): caching an object with more fields than needed is safe, dropping it is not.
+    /// </summary>
+    private T Transform(T obj)
+    {
+        foreach (var transform in _transforms)
+        {
+            try
+            {
+                obj = transform(obj) ?? obj;
+            }
+#pragma warning disable CA1031 // A faulty transform must not stop the informer or lose the object.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                InformerLog.TransformFailed(logger, ex, resource, ObjectKey.Of(obj));
+            }
+        }
+
+        return obj;
     }
 
     private void Notify(T obj, Action<IInformerHandler<T>> notify)

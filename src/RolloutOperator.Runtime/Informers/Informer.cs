@@ -85,6 +85,26 @@ public sealed class Informer<T> : IInformerHealth
         _writer.AddUndecodableHandler(handler);
     }
 
+    /// <summary>
+    /// Registers a transform that every listed or watched object passes through before it enters the cache or reaches
+    /// a handler (e.g. to drop fields no reader needs, so the cache stays small). Transforms run in registration order on
+    /// the informer's loop. Only before <see cref="RunAsync"/>, so no object is cached untransformed.
+    /// A transform must return the object to cache and leave its input unchanged: build a new object that shares the
+    /// parts it keeps (list-watch sources other than the API server may hand the same instance out more than once).
+    /// It must keep the namespace, name, resourceVersion and ownerReferences: the cache is keyed and indexed by them, and
+    /// a relist skips objects whose resourceVersion it already holds.
+    /// </summary>
+    public void AddTransform(Func<T, T> transform)
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException("Transforms must be added before the informer starts.");
+        }
+
+        _writer.AddTransform(transform);
+    }
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
     /// <summary>Runs every list-watch loop until the token is cancelled.</summary>

@@ -27,4 +27,7 @@ internal static partial class InformerLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{Resource} {Key} at resourceVersion {ResourceVersion} cannot be decoded and is skipped: {Error}")]
     public static partial void Undecodable(ILogger logger, string resource, ObjectKey key, string resourceVersion, string error);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Informer transform for {Resource} threw on {Key}; caching the object untransformed")]
+    public static partial void TransformFailed(ILogger logger, Exception exception, string resource, ObjectKey key);
 }

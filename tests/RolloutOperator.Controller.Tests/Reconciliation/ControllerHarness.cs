@@ -44,6 +44,9 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public RolloutReconciler Reconciler { get; private set; } = null!;
 
+    /// <summary>The informer caches the reconciler reads, exactly as the host builds them.</summary>
+    public RolloutCaches Caches => _informers.Caches;
+
     public static CancellationToken Ct => CancellationToken.None;
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>

@@ -1,0 +1,65 @@
+using k8s.Models;
+using RolloutOperator.Controller.Model;
+
+namespace RolloutOperator.Controller.Caching;
+
+/// <summary>
+/// What each informer keeps of an object before it enters the shared cache. Each transform builds a new object that
+/// shares the parts it keeps with its input and never changes the input. What the controller reads, and so keeps:
+/// <list type="bullet">
+/// <item>Deployments (revision and workloadRef): all metadata but managedFields and the last-applied annotation (labels,
+/// owner references, generation, creation and deletion time), the whole spec (replicas, selector, minReadySeconds, and
+/// the pod template an older revision is rescaled with and a workloadRef Rollout is built from), and the replica counts of
+/// the status with observedGeneration. Status conditions and collisionCount are dropped.</item>
+/// <item>Services: metadata as for Deployments, the whole spec (selector, ports). The status (load-balancer ingress) is
+/// dropped.</item>
+/// <item>Rollouts and AnalysisTemplates: everything but managedFields (annotations carry commands and may be read by
+/// analysis arguments).</item>
+/// </list>
+/// </summary>
+internal static class CacheTransforms
+{
+    public static V1Deployment Deployment(V1Deployment deployment) => new()
+    {
+        ApiVersion = deployment.ApiVersion,
+        Kind = deployment.Kind,
+        Metadata = CachedMetadata.WithoutApplyBookkeeping(deployment.Metadata),
+        Spec = deployment.Spec,
+        Status = deployment.Status is { } status
+            ? new V1DeploymentStatus
+            {
+                ObservedGeneration = status.ObservedGeneration,
+                Replicas = status.Replicas,
+                UpdatedReplicas = status.UpdatedReplicas,
+                ReadyReplicas = status.ReadyReplicas,
+                AvailableReplicas = status.AvailableReplicas,
+                UnavailableReplicas = status.UnavailableReplicas,
+            }
+            : null,
+    };
+
+    public static V1Service Service(V1Service service) => new()
+    {
+        ApiVersion = service.ApiVersion,
+        Kind = service.Kind,
+        Metadata = CachedMetadata.WithoutApplyBookkeeping(service.Metadata),
+        Spec = service.Spec,
+    };
+
+    public static Rollout Rollout(Rollout rollout) => new()
+    {
+        ApiVersion = rollout.ApiVersion,
+        Kind = rollout.Kind,
+        Metadata = CachedMetadata.WithoutManagedFields(rollout.Metadata),
+        Spec = rollout.Spec,
+        Status = rollout.Status,
+    };
+
+    public static AnalysisTemplate AnalysisTemplate(AnalysisTemplate template) => new()
+    {
+        ApiVersion = template.ApiVersion,
+        Kind = template.Kind,
+        Metadata = CachedMetadata.WithoutManagedFields(template.Metadata),
+        Spec = template.Spec,
+    };
+}
