@@ -19,7 +19,7 @@ internal static class ObjectDecoder
         undecodable = null;
         try
         {
-            value = KubernetesJson.Deserialize<T>(element.GetRawText());
+            value = KubernetesJson.Deserialize<T>(element);
             if (value is not null)
             {
                 return true;
