@@ -17,7 +17,7 @@ public static class AnalysisEvaluator
             StartedAt = KubeTime.Truncate(now),
             Metrics = [.. plan.Metrics.Select(MetricEvaluator.Start)],
         };
-        return WithVerdict(run);
+        return WithVerdict(run, plan);
     }
 
     public static AnalysisRunStatus Record(AnalysisRunStatus run, AnalysisPlan plan, MeasurementResult result)
@@ -43,7 +43,7 @@ public static class AnalysisEvaluator
 
         var updated = MetricEvaluator.Record(run.Metrics[index], metric, MeasurementJudge.Judge(metric, result));
         var metrics = new List<MetricStatus>(run.Metrics) { [index] = updated };
-        return WithVerdict(run with { Metrics = metrics });
+        return WithVerdict(run with { Metrics = metrics }, plan);
     }
 
     public static IReadOnlyList<MetricPlan> Due(AnalysisRunStatus run, AnalysisPlan plan, DateTimeOffset now)
@@ -69,12 +69,12 @@ public static class AnalysisEvaluator
     }
 
     // Background analysis has no count and never completes; it passes while nothing went wrong and every
-    // metric has produced at least one success (zero measurements never promote).
+    // metric has produced at least one success (zero measurements never promote). Dry-run metrics never hold it.
     public static bool IsPassingForPromotion(AnalysisRunStatus run, AnalysisPlan plan)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Metrics.Count > 0 && plan.Metrics.All(p =>
+        return plan.Metrics.Count > 0 && plan.Metrics.Where(p => !p.DryRun).All(p =>
             run.Metrics.Find(s => s.Name == p.Name) is { } s
             && s.Phase is AnalysisPhase.Running or AnalysisPhase.Successful
             && s.Successful >= 1);
@@ -96,9 +96,13 @@ public static class AnalysisEvaluator
             .Select(p => (p.Plan, p.Status!));
     }
 
-    private static AnalysisRunStatus WithVerdict(AnalysisRunStatus run)
+    // The plan says which metrics are dry-run: a spec change that turns dryRun on or off applies to a running analysis.
+    private static AnalysisRunStatus WithVerdict(AnalysisRunStatus run, AnalysisPlan plan)
     {
-        var (phase, message) = RunVerdict.Decide(run.Metrics);
-        return run with { Phase = phase, Message = Bounded.Text(message, Bounded.RunMessage) };
+        var metrics = run.Metrics.Select(m => plan.Metrics.FirstOrDefault(p => p.Name == m.Name) is { } p && (m.DryRun == true) != p.DryRun
+            ? m with { DryRun = p.DryRun ? true : null }
+            : m).ToList();
+        var (phase, message) = RunVerdict.Decide(metrics);
+        return run with { Metrics = metrics, Phase = phase, Message = Bounded.Text(message, Bounded.RunMessage) };
     }
 }

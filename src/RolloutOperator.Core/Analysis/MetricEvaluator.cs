@@ -11,7 +11,14 @@ public static class MetricEvaluator
     public static MetricStatus Start(MetricPlan metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return new MetricStatus { Name = metric.Name, Phase = AnalysisPhase.Running, Message = "waiting for the first measurement" };
+        return new MetricStatus
+        {
+            Name = metric.Name,
+            Phase = AnalysisPhase.Running,
+            Message = "waiting for the first measurement",
+            DryRun = metric.DryRun ? true : null,
+            ConsecutiveSuccesses = metric.ConsecutiveSuccessLimit is null ? null : 0,
+        };
     }
 
     public static MetricStatus Record(MetricStatus status, MetricPlan metric, Measurement measurement)
@@ -26,7 +33,7 @@ public static class MetricEvaluator
             return status;
         }
 
-        var counted = Count(status, measurement);
+        var counted = Count(status, metric, measurement);
         var (phase, message) = Decide(counted, metric);
         return counted with { Phase = phase, Message = Bounded.Text(message, Bounded.RunMessage) };
     }
@@ -50,10 +57,21 @@ public static class MetricEvaluator
             return (AnalysisPhase.Error, MetricMessages.ErrorStreak(status, metric));
         }
 
+        // The streak is checked after every limit, so a failure over failureLimit is never hidden by earlier successes.
+        if (metric.ConsecutiveSuccessLimit is { } streak && status.ConsecutiveSuccesses >= streak)
+        {
+            return (AnalysisPhase.Successful, MetricMessages.Streak(status, metric, streak));
+        }
+
         // Errors are retried, so they never use up the count; only judged measurements do.
         var judged = status.Successful + status.Failed + status.Inconclusive;
         if (metric.Count is { } count && judged >= count)
         {
+            if (metric.ConsecutiveSuccessLimit is { } wanted)
+            {
+                return (AnalysisPhase.Inconclusive, $"count {count} reached without {wanted} consecutive successful measurements; a human decides");
+            }
+
             return status.Successful >= 1
                 ? (AnalysisPhase.Successful, MetricMessages.Completed(status, metric, count))
                 : (AnalysisPhase.Inconclusive, $"count {count} reached with zero successful measurements; zero measurements never pass");
@@ -62,10 +80,11 @@ public static class MetricEvaluator
         return (AnalysisPhase.Running, MetricMessages.Progress(status, metric));
     }
 
-    private static MetricStatus Count(MetricStatus status, Measurement measurement)
+    private static MetricStatus Count(MetricStatus status, MetricPlan metric, Measurement measurement)
     {
         var phase = measurement.Phase;
-        var kept = status.Measurements.Skip(Math.Max(0, status.Measurements.Count - (MaxMeasurements - 1)));
+        var retention = Math.Clamp(metric.MeasurementRetention, 1, MaxMeasurements);
+        var kept = status.Measurements.Skip(Math.Max(0, status.Measurements.Count - (retention - 1)));
         return status with
         {
             Successful = status.Successful + (phase == AnalysisPhase.Successful ? 1 : 0),
@@ -73,6 +92,8 @@ public static class MetricEvaluator
             Inconclusive = status.Inconclusive + (phase == AnalysisPhase.Inconclusive ? 1 : 0),
             Error = status.Error + (phase == AnalysisPhase.Error ? 1 : 0),
             ConsecutiveErrors = phase == AnalysisPhase.Error ? status.ConsecutiveErrors + 1 : 0,
+            ConsecutiveSuccesses = metric.ConsecutiveSuccessLimit is null ? null
+                : phase == AnalysisPhase.Successful ? (status.ConsecutiveSuccesses ?? 0) + 1 : 0,
             Measurements = [.. kept, measurement],
         };
     }

@@ -25,6 +25,9 @@ internal static class MetricMessages
     public static string Completed(MetricStatus status, MetricPlan metric, int count) =>
         $"{status.Successful} of {count} measurements successful; {Last(status, metric, AnalysisPhase.Successful)}";
 
+    public static string Streak(MetricStatus status, MetricPlan metric, int streak) =>
+        $"{Plural(streak, "consecutive successful measurement")} reached consecutiveSuccessLimit {streak}; {Last(status, metric, AnalysisPhase.Successful)}";
+
     public static string Progress(MetricStatus status, MetricPlan metric)
     {
         var tally = $"{status.Successful} successful, {status.Failed} failed, {status.Inconclusive} inconclusive, {status.Error} error";

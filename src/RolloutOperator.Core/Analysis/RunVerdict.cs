@@ -2,7 +2,8 @@ using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Core.Analysis;
 
-// The run takes the worst metric verdict; its message names the metric that decided and why.
+// The run takes the worst verdict of its deciding metrics; its message names the metric that decided and why.
+// Dry-run metrics are measured and must complete like the others, but their verdict never decides the run.
 internal static class RunVerdict
 {
     private static readonly AnalysisPhase[] Precedence = [AnalysisPhase.Failed, AnalysisPhase.Error, AnalysisPhase.Inconclusive];
@@ -14,27 +15,32 @@ internal static class RunVerdict
             return (AnalysisPhase.Inconclusive, "analysis has no metrics; zero measurements never pass");
         }
 
+        var deciding = metrics.Where(m => m.DryRun != true).ToList();
         foreach (var phase in Precedence)
         {
-            if (metrics.FirstOrDefault(m => m.Phase == phase) is { } decider)
+            if (deciding.FirstOrDefault(m => m.Phase == phase) is { } decider)
             {
                 return (phase, $"metric {decider.Name} {Verb(phase)}: {decider.Message}");
             }
         }
 
-        if (metrics.All(m => m.Phase == AnalysisPhase.Successful))
+        if (metrics.Any(m => m.Phase == AnalysisPhase.Running))
         {
-            return (AnalysisPhase.Successful, string.Join("; ", metrics.Select(m => $"metric {m.Name} successful: {m.Message}")));
+            var done = metrics.Count(m => m.Phase != AnalysisPhase.Running);
+            return (AnalysisPhase.Running, $"{done} of {metrics.Count} metrics complete");
         }
 
-        var done = metrics.Count(m => m.Phase != AnalysisPhase.Running);
-        return (AnalysisPhase.Running, $"{done} of {metrics.Count} metrics complete");
+        var verdicts = deciding.Select(m => $"metric {m.Name} successful: {m.Message}")
+            .Concat(metrics.Where(m => m.DryRun == true).Select(m => $"dry-run metric {m.Name} {Verb(m.Phase)} (never decides): {m.Message}"));
+        return (AnalysisPhase.Successful, string.Join("; ", verdicts));
     }
 
-    private static string Verb(AnalysisPhase phase) => phase switch
+    public static string Verb(AnalysisPhase phase) => phase switch
     {
         AnalysisPhase.Failed => "failed",
         AnalysisPhase.Error => "errored",
+        AnalysisPhase.Successful => "successful",
+        AnalysisPhase.Running => "running",
         _ => "inconclusive",
     };
 }

@@ -2,6 +2,7 @@ namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
 [CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("!has(self.consecutiveSuccessLimit) || !has(self.count) || self.consecutiveSuccessLimit <= self.count", "consecutiveSuccessLimit must not exceed count")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -54,6 +55,19 @@ public sealed class Metric
     [Description("What a measurement with no data (empty result or NaN) means: Fail, Inconclusive, or Retry (an error measurement, bounded by consecutiveErrorLimit). Never a pass.")]
     [DefaultValue("Retry")]
     public NoDataPolicy? NoDataPolicy { get; set; }
+
+    [Description("Measured and shown like any metric, but never fails, pauses or holds the rollout: its verdict is reported as dry-run only.")]
+    [DefaultValue(false)]
+    public bool? DryRun { get; set; }
+
+    [Description("How many of the newest measurements status keeps for this metric; at most 10, the per-metric bound of the status.")]
+    [DefaultValue(10)]
+    [Range(1, 10)]
+    public int? MeasurementRetention { get; set; }
+
+    [Description("Successful measurements in a row after which the metric passes, even before count is reached. Any other measurement resets the streak; failureLimit, inconclusiveLimit and consecutiveErrorLimit are checked first. With count, reaching count without the streak is Inconclusive.")]
+    [Range(1, 10000)]
+    public int? ConsecutiveSuccessLimit { get; set; }
 
     [Description("Where the values come from.")]
     [Required]

@@ -27,6 +27,12 @@ public sealed record MetricStatus
     [Description("Error measurements in a row, reset by any judged measurement.")]
     public int ConsecutiveErrors { get; init; }
 
+    [Description("Successful measurements in a row, reset by any other measurement; set only for a metric with consecutiveSuccessLimit.")]
+    public int? ConsecutiveSuccesses { get; init; }
+
+    [Description("True for a dry-run metric: measured and shown, but its verdict never decides the analysis.")]
+    public bool? DryRun { get; init; }
+
     [Description("Why the metric has its phase.")]
     [MaxLength(4096)]
     public string? Message { get; init; }

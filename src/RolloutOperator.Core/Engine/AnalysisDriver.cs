@@ -24,6 +24,7 @@ internal static class AnalysisDriver
         }
 
         ctx.Status.PutAnalysis(run);
+        ReportDryRuns(ctx, key, existing?.Revision == ctx.Target ? existing : null, run);
         if (run.Phase == AnalysisPhase.Running)
         {
             ctx.WaitingOnAnalysis = true;
@@ -61,6 +62,34 @@ internal static class AnalysisDriver
             default:
                 ctx.Warning("AnalysisFailed", message);
                 break;
+        }
+    }
+
+    // A dry-run metric's verdict is reported once, when it completes, under its own reasons: it never aborts or pauses.
+    private static void ReportDryRuns(DecisionContext ctx, string key, AnalysisRunStatus? before, AnalysisRunStatus run)
+    {
+        foreach (var metric in run.Metrics.Where(m => m.DryRun == true && m.Phase != AnalysisPhase.Running))
+        {
+            var earlier = before?.Metrics.Find(m => m.Name == metric.Name)?.Phase ?? AnalysisPhase.Running;
+            if (earlier != AnalysisPhase.Running)
+            {
+                continue;
+            }
+
+            var message = $"Dry-run metric {metric.Name} of analysis {key} (revision {run.Revision}) {RunVerdict.Verb(metric.Phase)}; the rollout is not affected: {metric.Message}";
+            if (metric.Phase == AnalysisPhase.Successful)
+            {
+                ctx.Normal("DryRunMetricSucceeded", message);
+            }
+            else
+            {
+                ctx.Warning(metric.Phase switch
+                {
+                    AnalysisPhase.Failed => "DryRunMetricFailed",
+                    AnalysisPhase.Error => "DryRunMetricError",
+                    _ => "DryRunMetricInconclusive",
+                }, message);
+            }
         }
     }
 

@@ -24,6 +24,8 @@ internal static partial class MetricParser
         var failureLimit = Fields.AtLeast(metric.FailureLimit, SpecDefaults.FailureLimit, 0, $"{path}.failureLimit", errors);
         var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
         var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
+        var retention = Fields.Within(metric.MeasurementRetention, SpecDefaults.MeasurementRetention, 1, Analysis.MetricEvaluator.MaxMeasurements, $"{path}.measurementRetention", errors);
+        var successStreak = SuccessStreak(metric.ConsecutiveSuccessLimit, count, $"{path}.consecutiveSuccessLimit", errors);
         var (success, failure) = Judgement(metric, path, errors);
         var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors);
         if (errors.Count > before || prometheus is null)
@@ -43,7 +45,27 @@ internal static partial class MetricParser
             failure,
             metric.ThresholdRange,
             metric.NoDataPolicy ?? SpecDefaults.NoData,
-            prometheus);
+            prometheus)
+        {
+            DryRun = metric.DryRun ?? SpecDefaults.DryRun,
+            MeasurementRetention = retention,
+            ConsecutiveSuccessLimit = successStreak,
+        };
+    }
+
+    // A streak longer than count could never be seen: the metric stops at count first.
+    private static int? SuccessStreak(int? limit, int? count, string path, SpecErrors errors)
+    {
+        if (limit is < 1)
+        {
+            errors.Add(path, $"must be at least 1, got {limit}");
+        }
+        else if (limit > count)
+        {
+            errors.Add(path, $"must not exceed count ({count}; gating analyses take 1 unless count is set), got {limit}: the metric would stop at count before the streak");
+        }
+
+        return limit;
     }
 
     private static void CheckName(string? name, string path, SpecErrors errors)

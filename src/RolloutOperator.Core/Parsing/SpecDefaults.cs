@@ -30,6 +30,8 @@ internal static class SpecDefaults
     public const int InconclusiveLimit = 0;
     public const int ConsecutiveErrorLimit = 4;
     public const NoDataPolicy NoData = NoDataPolicy.Retry;
+    public const bool DryRun = false;
+    public const int MeasurementRetention = 10;
     public const string PrometheusTimeout = "30s";
     public const string PrometheusRangeStep = "15s";
     public const bool InsecureSkipVerify = false;
@@ -69,6 +71,8 @@ internal static class SpecDefaults
         ["Metric.InconclusiveLimit"] = InconclusiveLimit,
         ["Metric.ConsecutiveErrorLimit"] = ConsecutiveErrorLimit,
         ["Metric.NoDataPolicy"] = NoData,
+        ["Metric.DryRun"] = DryRun,
+        ["Metric.MeasurementRetention"] = MeasurementRetention,
         ["PrometheusMetric.Timeout"] = PrometheusTimeout,
         ["PrometheusRange.Step"] = PrometheusRangeStep,
         ["TlsSettings.InsecureSkipVerify"] = InsecureSkipVerify,

@@ -19,4 +19,14 @@ public sealed record MetricPlan(
     IConditionExpression? FailureCondition,
     ThresholdRange? Range,
     NoDataPolicy NoData,
-    PrometheusMetric Prometheus);
+    PrometheusMetric Prometheus)
+{
+    /// <summary>Measured and reported, but its verdict never decides the analysis.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Newest measurements kept in status, 1 to <see cref="Analysis.MetricEvaluator.MaxMeasurements"/>.</summary>
+    public int MeasurementRetention { get; init; } = Analysis.MetricEvaluator.MaxMeasurements;
+
+    /// <summary>Successful measurements in a row that complete the metric as Successful; null when unset.</summary>
+    public int? ConsecutiveSuccessLimit { get; init; }
+}
