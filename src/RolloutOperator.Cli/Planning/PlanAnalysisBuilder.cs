@@ -17,7 +17,12 @@ internal static class PlanAnalysisBuilder
             m.FailureLimit,
             m.InconclusiveLimit,
             m.ConsecutiveErrorLimit,
-            m.NoData.ToString())).ToList();
+            m.NoData.ToString())
+        {
+            DryRun = m.DryRun,
+            MeasurementRetention = m.MeasurementRetention,
+            ConsecutiveSuccessLimit = m.ConsecutiveSuccessLimit,
+        }).ToList();
         return new PlanAnalysis(key, metrics, startingStep);
     }
 }

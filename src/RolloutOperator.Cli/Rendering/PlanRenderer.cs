@@ -45,7 +45,7 @@ internal static class PlanRenderer
         var parts = new List<string>();
         if (stage.Analysis is { } analysis)
         {
-            parts.Add(string.Join(", ", analysis.Metrics.Select(m => m.Name)));
+            parts.Add(string.Join(", ", analysis.Metrics.Select(m => m.DryRun ? m.Name + " (dry-run)" : m.Name)));
         }
 
         if (stage.BackgroundAnalysis)
@@ -62,8 +62,10 @@ internal static class PlanRenderer
         foreach (var metric in analysis.Metrics)
         {
             var count = metric.Count is { } c ? c.ToString(CultureInfo.InvariantCulture) : "until promotion";
-            console.WriteLine($"  {metric.Name}: every {metric.Interval}, count {count}, initial delay {metric.InitialDelay}, " +
-                $"failureLimit {metric.FailureLimit}, inconclusiveLimit {metric.InconclusiveLimit}, consecutiveErrorLimit {metric.ConsecutiveErrorLimit}, no data: {metric.NoData}");
+            console.WriteLine($"  {metric.Name}{(metric.DryRun ? " [dry-run: measured, never fails or pauses the rollout]" : "")}: every {metric.Interval}, count {count}, initial delay {metric.InitialDelay}, " +
+                $"failureLimit {metric.FailureLimit}, inconclusiveLimit {metric.InconclusiveLimit}, consecutiveErrorLimit {metric.ConsecutiveErrorLimit}, no data: {metric.NoData}" +
+                (metric.ConsecutiveSuccessLimit is { } streak ? $", passes after {streak} consecutive successes" : "") +
+                $", keeps {metric.MeasurementRetention} measurements");
             foreach (var line in metric.Query.Split('\n'))
             {
                 console.WriteLine("    " + line.TrimEnd());

@@ -92,7 +92,10 @@ internal static class RolloutTree
             var values = last.Count == 0 ? "no measurements" : "last " + string.Join(", ", last);
             analysis.AddNode(new Text(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{metric.Name}  {metric.Phase}  {values}  (✔ {metric.Successful} successful, ✖ {metric.Failed} failed, ? {metric.Inconclusive} inconclusive, ⚠ {metric.Error} error)")));
+                $"{metric.Name}{(metric.DryRun == true ? " [dry-run]" : "")}  {metric.Phase}  {values}  (✔ {metric.Successful} successful, ✖ {metric.Failed} failed, ? {metric.Inconclusive} inconclusive, ⚠ {metric.Error} error{Streak(metric)})")));
         }
     }
+
+    private static string Streak(MetricStatus metric) =>
+        metric.ConsecutiveSuccesses is { } streak ? string.Create(CultureInfo.InvariantCulture, $", {streak} successful in a row") : "";
 }
