@@ -93,7 +93,7 @@ internal sealed class RolloutSync
         var message = rejection.ToString();
         ReconcileLog.WriteRejected(_logger, message);
         await _parts.Events.RecordAsync(rollout, new RolloutEvent(EventSeverity.Warning, WriteFailedCondition.Reason, message), cancellationToken).ConfigureAwait(false);
-        var next = WriteFailedCondition.Apply(status, message, status.ObservedGeneration ?? 0, _parts.Time.GetUtcNow());
+        var next = WriteFailedCondition.Apply(status, message, status.ObservedGeneration ?? 0, _parts.Time.GetUtcNow(), rollout.Metadata.Generation);
         try
         {
             await _parts.Status.WriteAsync(rollout, next, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ namespace RolloutOperator.Core.Api;
 [Description("A condition in the metav1.Condition shape.")]
 public sealed record Condition
 {
-    [Description("Condition type: Ready, Progressing, Paused, Degraded or InvalidSpec.")]
+    [Description("Condition type: Ready, Progressing, Paused, Degraded, InvalidSpec, Reconciling or Stalled.")]
     [Required]
     [MaxLength(316)]
     public string Type { get; init; } = "";

@@ -36,5 +36,5 @@ internal sealed class ConditionSet(IReadOnlyList<Condition>? previous, long gene
         [.. _conditions.OrderBy(c => Array.IndexOf(Order, c.Type) is var i && i < 0 ? int.MaxValue : i).ThenBy(c => c.Type, StringComparer.Ordinal)];
 
     private static readonly string[] Order =
-        [ConditionTypes.Ready, ConditionTypes.Progressing, ConditionTypes.Paused, ConditionTypes.Degraded, ConditionTypes.InvalidSpec];
+        [ConditionTypes.Ready, ConditionTypes.Progressing, ConditionTypes.Paused, ConditionTypes.Degraded, ConditionTypes.InvalidSpec, ConditionTypes.Reconciling, ConditionTypes.Stalled];
 }

@@ -45,6 +45,7 @@ public static class RolloutDecider
         set.Set(ConditionTypes.Ready, ConditionStatus.False, "InvalidSpec", message);
         set.Set(ConditionTypes.Progressing, ConditionStatus.False, "InvalidSpec", message);
         set.Set(ConditionTypes.Degraded, ConditionStatus.True, "InvalidSpec", message);
+        KstatusConditions.Set(set, RolloutPhase.Degraded, "InvalidSpec", message);
         var changed = status.Conditions?.Find(c => c.Type == ConditionTypes.InvalidSpec) is not { Status: ConditionStatus.True } previous
             || previous.Message != message || status.ObservedGeneration != generation;
         var next = status with

@@ -119,6 +119,7 @@ internal static class StatusSummarizer
         set.Set(ConditionTypes.Paused, phase == RolloutPhase.Paused ? ConditionStatus.True : ConditionStatus.False, phase == RolloutPhase.Paused ? reason : "NotPaused", phase == RolloutPhase.Paused ? message : "");
         set.Set(ConditionTypes.Degraded, phase == RolloutPhase.Degraded ? ConditionStatus.True : ConditionStatus.False, phase == RolloutPhase.Degraded ? reason : "NotDegraded", phase == RolloutPhase.Degraded ? message : "");
         set.Set(ConditionTypes.InvalidSpec, ConditionStatus.False, "SpecValid", "");
+        KstatusConditions.Set(set, phase, reason, message);
         return set.ToList();
     }
 
