@@ -14,9 +14,7 @@ public sealed class MetricCountingPropertyTests
     // 0 stands for "unset" for count and consecutiveSuccessLimit; the parser rejects a streak longer than count.
     private static readonly Gen<MetricPlan> Plans =
         Gen.Select(Gen.Int[0, 10], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 10], Gen.Int[1, 10], Gen.Bool)
-            .Select((count, failures, inconclusives, errors, streak, retention, dryRun) =>
-                Plan(count: count == 0 ? null : count, failureLimit: failures, inconclusiveLimit: inconclusives, consecutiveErrorLimit: errors)
-                    with { ConsecutiveSuccessLimit = streak == 0 ? null : streak, MeasurementRetention = retention, DryRun = dryRun })
+            .Select(PlanOf)
             .Where(p => p.ConsecutiveSuccessLimit is null || p.Count is null || p.ConsecutiveSuccessLimit <= p.Count);
 
     [Fact]
@@ -70,6 +68,12 @@ public sealed class MetricCountingPropertyTests
                 Assert.True(plan.ConsecutiveSuccessLimit is not { } s || status.ConsecutiveSuccesses >= s);
             }
         });
+    }
+
+    private static MetricPlan PlanOf(int count, int failures, int inconclusives, int errors, int streak, int retention, bool dryRun)
+    {
+        var plan = Plan(count: count == 0 ? null : count, failureLimit: failures, inconclusiveLimit: inconclusives, consecutiveErrorLimit: errors);
+        return plan with { ConsecutiveSuccessLimit = streak == 0 ? null : streak, MeasurementRetention = retention, DryRun = dryRun };
     }
 
     private static int Occurrences(string text, char c) => text.Count(x => x == c);
