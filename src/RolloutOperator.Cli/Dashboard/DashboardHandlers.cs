@@ -21,7 +21,8 @@ internal sealed partial class DashboardHandlers(ClusterCache cache, RequestGuard
         headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts, and the origin check needs the real one.
+        headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
         if (!RequestGuard.HostAllowed(http.Request, Port))
         {

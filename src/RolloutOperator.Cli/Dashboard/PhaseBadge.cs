@@ -6,5 +6,16 @@ namespace RolloutOperator.Cli.Dashboard;
 internal static class PhaseBadge
 {
     public static string Render(string phase) =>
-        $"<span class=\"badge phase-{Html.E(phase.ToLowerInvariant())}\"><span aria-hidden=\"true\">{RolloutFacts.Icon(phase)}</span> {Html.E(phase)}</span>";
+        $"<span class=\"badge phase-{Html.E(phase.ToLowerInvariant())}\"><span aria-hidden=\"true\">{Icon(phase)}</span> {Html.E(phase)}</span>";
+
+    // Rollout phases as the CLI shows them, plus the verdicts of analyses and metrics.
+    private static string Icon(string phase) => phase switch
+    {
+        "Successful" => "✔",
+        "Running" => "◐",
+        "Failed" => "✖",
+        "Inconclusive" => "◆",
+        "Error" => "▲",
+        _ => RolloutFacts.Icon(phase),
+    };
 }

@@ -104,9 +104,12 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await using var run = await DashboardRun.StartAsync(withOperator: false);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(run.Url("/plan"));
-        await page.GetByLabel("Manifest").FillAsync(await File.ReadAllTextAsync(Path.Combine(CliRun.Samples, "rollout-canary-replicas.yaml")));
+        var manifest = await File.ReadAllTextAsync(Path.Combine(CliRun.Samples, "rollout-canary-replicas.yaml"))
+            + "\n---\n" + await File.ReadAllTextAsync(Path.Combine(CliRun.Samples, "clusteranalysistemplate-error-rate.yaml"));
+        await page.GetByLabel("Manifest").FillAsync(manifest);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the timeline" }).ClickAsync();
         await Expect(page.Locator("table.plan-steps tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#plan-result")).ToContainTextAsync("Rollout orders");
         await Expect(page.Locator("#plan-result")).ToContainTextAsync("Duration: min");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("plan"), FullPage = true });
     }
