@@ -16,6 +16,7 @@ internal static class PhaseBadge
         "Failed" => "✖",
         "Inconclusive" => "◆",
         "Error" => "▲",
+        "Paused" => "‖", // the CLI's ⏸ is missing from many fonts
         _ => RolloutFacts.Icon(phase),
     };
 }
