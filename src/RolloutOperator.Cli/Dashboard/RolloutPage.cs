@@ -35,10 +35,13 @@ internal static class RolloutPage
         Item(html, "Canary", $"<code>{Html.E(status.CanaryRevision ?? "-")}</code> {Html.E(RolloutImages.Canary(rollout, deployments))}");
         if (status.Abort is { } abort)
         {
-            Item(html, "Aborted", Html.E($"{abort.Revision}: {abort.Reason} — {abort.Message}"), "abort");
+            Item(html, "Aborted", Html.E($"{abort.Revision}: {abort.Reason} — {abort.Message}"), "abort wide");
+        }
+        else
+        {
+            Item(html, "Message", Html.E(status.Message ?? "-"), "message wide");
         }
 
-        Item(html, "Message", Html.E(status.Message ?? "-"));
         html.Append("</dl></section>");
         html.Append(ActionsPanel.Render(rollout, token));
         html.Append("<section aria-labelledby=\"traffic-h\"><h2 id=\"traffic-h\">Traffic</h2>").Append(TrafficBar.Render(rollout)).Append("</section>");
@@ -49,7 +52,7 @@ internal static class RolloutPage
     }
 
     private static void Item(StringBuilder html, string term, string valueHtml, string? id = null) =>
-        html.Append("<div").Append(id is null ? "" : $" data-field=\"{id}\"").Append("><dt>").Append(term).Append("</dt><dd>").Append(valueHtml).Append("</dd></div>");
+        html.Append("<div").Append(id is null ? "" : $" data-field=\"{id.Split(' ')[0]}\" class=\"{id}\"").Append("><dt>").Append(term).Append("</dt><dd>").Append(valueHtml).Append("</dd></div>");
 
     private static string Analyses(Rollout rollout)
     {

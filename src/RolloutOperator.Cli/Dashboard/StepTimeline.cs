@@ -24,8 +24,8 @@ internal static class StepTimeline
         var html = new StringBuilder("<ol class=\"timeline\">");
         for (var i = 0; i < steps.Count; i++)
         {
-            var state = !inFlight ? (status.Abort is null ? "done" : i < index ? "done" : "pending") : i < index ? "done" : i == index ? "current" : "pending";
-            var icon = state switch { "done" => "✔", "current" => "▶", _ => "○" };
+            var state = State(i, index, inFlight, status.Abort is not null);
+            var icon = state switch { "done" => "✔", "current" => "▶", "aborted" => "✖", _ => "○" };
             html.Append("<li class=\"step step-").Append(state).Append("\" data-state=\"").Append(state).Append("\"><span class=\"step-icon\" aria-hidden=\"true\">")
                 .Append(icon).Append("</span><span class=\"step-text\"><strong>").Append(i + 1).Append(". ").Append(Html.E(Describe(steps[i])))
                 .Append("</strong> <span class=\"step-state\">").Append(state).Append("</span>");
@@ -35,7 +35,7 @@ internal static class StepTimeline
                 html.Append(" <span class=\"took\">").Append(Html.E(took)).Append("</span>");
             }
 
-            if (state == "current" && WaitingFor(rollout, status, i, now) is { } reason)
+            if (state is "current" or "aborted" && WaitingFor(rollout, status, i, now) is { } reason)
             {
                 html.Append("<br><span class=\"gate\">").Append(Html.E(reason)).Append("</span>");
             }
@@ -45,6 +45,16 @@ internal static class StepTimeline
 
         return html.Append("</ol>").ToString();
     }
+
+    // An aborted revision stops at the step it was on; without one in flight the last rollout's steps are all done.
+    private static string State(int i, int index, bool inFlight, bool aborted) => (inFlight, aborted) switch
+    {
+        (false, false) => "done",
+        _ when i < index => "done",
+        (true, true) when i == index => "aborted",
+        (true, false) when i == index => "current",
+        _ => "pending",
+    };
 
     public static string Describe(CanaryStep step) => step switch
     {
