@@ -24,7 +24,10 @@ internal sealed class DashboardRun : IAsyncDisposable
 
     public string Url(string path) => new Uri(Server.Address, path).ToString();
 
-    public static async Task<DashboardRun> StartAsync(bool withOperator, params string[] operatorArgs)
+    public static Task<DashboardRun> StartAsync(bool withOperator, params string[] operatorArgs) => StartAsync(withOperator, "default", operatorArgs);
+
+    /// <summary><paramref name="ns"/> null shows every namespace (the command's -A).</summary>
+    public static async Task<DashboardRun> StartAsync(bool withOperator, string? ns, params string[] operatorArgs)
     {
         var cluster = await ClusterHarness.StartAsync();
         Microsoft.AspNetCore.Builder.WebApplication? host = null;
@@ -37,7 +40,7 @@ internal sealed class DashboardRun : IAsyncDisposable
         // The plugin's own connection code, so the dashboard's requests carry its User-Agent as in real use.
         var connection = new Kube.KubeClientFactory(_ => null).Connect(new Kube.KubeSettings(cluster.Kubeconfig, null, null, null, "dashboard"));
         var client = (k8s.Kubernetes)connection.Client;
-        var server = await DashboardServer.StartAsync(new DashboardSettings(client, "default", 0, TimeProvider.System), ClusterHarness.Ct);
+        var server = await DashboardServer.StartAsync(new DashboardSettings(client, ns, 0, TimeProvider.System), ClusterHarness.Ct);
         return new DashboardRun(cluster, host, client, server);
     }
 
