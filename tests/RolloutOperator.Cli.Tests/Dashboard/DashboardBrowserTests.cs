@@ -85,7 +85,9 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await run.Cluster.CreateRolloutAsync(WithAnalysis(TestRollouts.Canary(image: TestRollouts.StableImage)));
         await run.WaitAsync(r => r.Status?.StableRevision == V1 && r.Status.CanaryRevision is null, "v1 stable");
         Assert.Equal(0, (await run.Cluster.RunAsync("set", "image", "web", $"app={TestRollouts.CanaryImage}")).ExitCode);
-        await run.WaitAsync(r => r.Status?.Abort?.Revision == V2, "v2 aborted by the failing analysis");
+        var aborted = await run.WaitAsync(r => r.Status?.Abort?.Revision == V2, "v2 aborted by the failing analysis");
+        var measurements = aborted.Status!.Analyses!.SelectMany(a => a.Metrics).SelectMany(m => m.Measurements).ToList();
+        Assert.True(measurements.Exists(m => m.Phase == Core.Api.AnalysisPhase.Failed && m.Value == "0.42"), k8s.KubernetesJson.Serialize(aborted.Status.Analyses));
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(run.Url("/rollouts/default/web/analysis"));

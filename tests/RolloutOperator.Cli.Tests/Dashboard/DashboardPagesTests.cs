@@ -30,7 +30,7 @@ public sealed class DashboardPagesTests
     [Fact]
     public async Task AllNamespaces_ListsEveryNamespace_AndFiltersByNamespaceAndSearch()
     {
-        await using var run = await DashboardRun.StartAsync(withOperator: false, ns: null);
+        await using var run = await DashboardRun.StartScopedAsync(null, withOperator: false, []);
         await run.Cluster.CreateRolloutAsync(TestRollouts.Canary("web"), TestStatuses.Healthy());
         await run.Cluster.CreateRolloutAsync(TestRollouts.Canary("api"), TestStatuses.Healthy(), ns: "kube-public");
         using var http = new HttpClient();

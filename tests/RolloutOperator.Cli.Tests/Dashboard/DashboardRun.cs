@@ -24,10 +24,10 @@ internal sealed class DashboardRun : IAsyncDisposable
 
     public string Url(string path) => new Uri(Server.Address, path).ToString();
 
-    public static Task<DashboardRun> StartAsync(bool withOperator, params string[] operatorArgs) => StartAsync(withOperator, "default", operatorArgs);
+    public static Task<DashboardRun> StartAsync(bool withOperator, params string[] operatorArgs) => StartScopedAsync("default", withOperator, operatorArgs);
 
     /// <summary><paramref name="ns"/> null shows every namespace (the command's -A).</summary>
-    public static async Task<DashboardRun> StartAsync(bool withOperator, string? ns, params string[] operatorArgs)
+    public static async Task<DashboardRun> StartScopedAsync(string? ns, bool withOperator, string[] operatorArgs)
     {
         var cluster = await ClusterHarness.StartAsync();
         Microsoft.AspNetCore.Builder.WebApplication? host = null;
