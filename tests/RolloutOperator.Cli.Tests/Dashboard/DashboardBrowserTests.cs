@@ -114,6 +114,13 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#plan-result")).ToContainTextAsync("Rollout orders");
         await Expect(page.Locator("#plan-result")).ToContainTextAsync("Duration: min");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("plan"), FullPage = true });
+
+        // An uploaded file takes the place of the text; its problems are the lint's, with their field paths.
+        await page.GetByLabel("Manifest").FillAsync("");
+        await page.GetByLabel("or upload a file").SetInputFilesAsync(Path.Combine(CliRun.Samples, "rollout-canary-replicas.yaml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the timeline" }).ClickAsync();
+        await Expect(page.Locator("ul.findings")).ToContainTextAsync("spec.strategy.canary.steps[2].analysis.templates[0].templateName");
+        await Expect(page.Locator("ul.findings")).ToContainTextAsync("ClusterAnalysisTemplate \"error-rate\" not found");
     }
 
     [Fact]
