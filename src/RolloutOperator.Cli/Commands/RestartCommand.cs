@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;
+using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using Spectre.Console;
 
@@ -25,22 +26,29 @@ internal static class RestartCommand
             using var connection = context.Connect(result);
             var api = new RolloutApi(connection.Client);
             var ns = connection.Namespace;
-            var rollout = await api.GetAsync(ns, result.GetValue(name)!, ct).ConfigureAwait(false);
-            SpecWrites.Template(rollout, ns);
-            if (rollout.Status?.CanaryRevision is { Length: > 0 } canary)
-            {
-                throw new CliException($"revision {canary} of rollout {ns}/{rollout.Metadata.Name} is being rolled out; a restart would supersede it. Promote or abort it first");
-            }
-
-            var at = context.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            var patch = new JsonObject
-            {
-                ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [Annotation] = at } } } },
-            };
-            var updated = await api.MergePatchAsync(ns, rollout.Metadata.Name, patch, ct).ConfigureAwait(false);
-            context.Console.WriteLine($"rollout {ns}/{rollout.Metadata.Name} restarted ({Annotation}={at}): {SpecWrites.Describe(ns, rollout, updated)}");
+            var rollout = await api.GetAsync(connection.Namespace, result.GetValue(name)!, ct).ConfigureAwait(false);
+            context.Console.WriteLine(await RestartAsync(api, rollout, context.Time, ct).ConfigureAwait(false));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The restart itself, shared with the dashboard; returns the line the user is shown.</summary>
+    public static async Task<string> RestartAsync(RolloutApi api, Rollout rollout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var ns = rollout.Metadata.NamespaceProperty ?? "default";
+        SpecWrites.Template(rollout, ns);
+        if (rollout.Status?.CanaryRevision is { Length: > 0 } canary)
+        {
+            throw new CliException($"revision {canary} of rollout {ns}/{rollout.Metadata.Name} is being rolled out; a restart would supersede it. Promote or abort it first");
+        }
+
+        var at = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var patch = new JsonObject
+        {
+            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [Annotation] = at } } } },
+        };
+        var updated = await api.MergePatchAsync(ns, rollout.Metadata.Name, patch, cancellationToken).ConfigureAwait(false);
+        return $"rollout {ns}/{rollout.Metadata.Name} restarted ({Annotation}={at}): {SpecWrites.Describe(ns, rollout, updated)}";
     }
 }

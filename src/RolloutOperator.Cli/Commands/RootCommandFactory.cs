@@ -24,6 +24,7 @@ internal static class RootCommandFactory
         root.Add(SetImageCommand.Create(context));
         root.Add(LintCommand.Create(context));
         root.Add(PlanCommand.Create(context));
+        root.Add(Dashboard.DashboardCommand.Create(context));
         root.Add(VersionCommand.Create(context));
         root.Add(CompletionCommand.Create(context));
         return root;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Controller.Model;
@@ -26,23 +27,38 @@ internal static class UndoCommand
             using var connection = context.Connect(result);
             var api = new RolloutApi(connection.Client);
             var ns = connection.Namespace;
-            var rollout = await api.GetAsync(ns, result.GetValue(name)!, ct).ConfigureAwait(false);
-            SpecWrites.Template(rollout, ns);
-            var target = result.GetValue(to) ?? DefaultTarget(rollout)
-                ?? throw new CliException($"rollout {ns}/{rollout.Metadata.Name} has no previous revision to go back to", ExitCodes.NothingToDo);
-            var deployment = await api.DeploymentAsync(ns, $"{rollout.Metadata.Name}-{target}", ct).ConfigureAwait(false);
-            var template = Restore(UserTemplate(JsonNode.Parse(KubernetesJson.Serialize(deployment.Spec.Template))!.AsObject()), target);
-            var operations = new JsonArray { new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template } };
-            var updated = await api.JsonPatchAsync(ns, rollout.Metadata.Name, operations, ct).ConfigureAwait(false);
-            context.Console.WriteLine($"rollout {ns}/{rollout.Metadata.Name}: spec.template set to the template of revision {target} (Deployment {deployment.Metadata.Name})");
-            context.Console.WriteLine(SpecWrites.Describe(ns, rollout, updated));
+            var rollout = await api.GetAsync(connection.Namespace, result.GetValue(name)!, ct).ConfigureAwait(false);
+            var lines = await UndoAsync(api, rollout, result.GetValue(to), (deployment, token) => api.DeploymentAsync(connection.Namespace, deployment, token), ct).ConfigureAwait(false);
+            foreach (var line in lines)
+            {
+                context.Console.WriteLine(line);
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>The undo itself, shared with the dashboard (which finds Deployments in its watch cache); returns the lines the user is shown.</summary>
+    public static async Task<IReadOnlyList<string>> UndoAsync(
+        RolloutApi api, Rollout rollout, string? toRevision, Func<string, CancellationToken, Task<V1Deployment>> deploymentNamed, CancellationToken cancellationToken)
+    {
+        var ns = rollout.Metadata.NamespaceProperty ?? "default";
+        SpecWrites.Template(rollout, ns);
+        var target = toRevision ?? DefaultTarget(rollout)
+            ?? throw new CliException($"rollout {ns}/{rollout.Metadata.Name} has no previous revision to go back to", ExitCodes.NothingToDo);
+        var deployment = await deploymentNamed($"{rollout.Metadata.Name}-{target}", cancellationToken).ConfigureAwait(false);
+        var template = Restore(UserTemplate(JsonNode.Parse(KubernetesJson.Serialize(deployment.Spec.Template))!.AsObject()), target);
+        var operations = new JsonArray { new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template } };
+        var updated = await api.JsonPatchAsync(ns, rollout.Metadata.Name, operations, cancellationToken).ConfigureAwait(false);
+        return [
+            $"rollout {ns}/{rollout.Metadata.Name}: spec.template set to the template of revision {target} (Deployment {deployment.Metadata.Name})",
+            SpecWrites.Describe(ns, rollout, updated),
+        ];
+    }
+
     /// <summary>While a revision is in flight, undo means "back to stable"; otherwise the newest promoted revision before the current one.</summary>
-    private static string? DefaultTarget(Rollout rollout)
+    public static string? DefaultTarget(Rollout rollout)
     {
         var status = rollout.Status;
         var current = Rendering.RolloutFacts.SpecRevision(rollout);

@@ -17,7 +17,7 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter error, IKubeCl
 
     public GlobalOptions Global { get; } = new();
 
-    public KubeConnection Connect(ParseResult result) => kube.Connect(Global.Settings(result));
+    public KubeConnection Connect(ParseResult result, string? component = null) => kube.Connect(Global.Settings(result) with { Component = component });
 
     /// <summary>
     /// Wraps a command body: expected failures become a message on stderr and their exit code; Ctrl-C while waiting

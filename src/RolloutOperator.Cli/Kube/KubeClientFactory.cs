@@ -19,7 +19,7 @@ internal sealed class KubeClientFactory(Func<string, string?> environment) : IKu
         }
 
         var ns = string.IsNullOrEmpty(settings.Namespace) ? config.Namespace : settings.Namespace;
-        return new KubeConnection(new Kubernetes(config), string.IsNullOrEmpty(ns) ? "default" : ns);
+        return new KubeConnection(new Kubernetes(config, new PluginUserAgent(settings.Component)), string.IsNullOrEmpty(ns) ? "default" : ns);
     }
 
     private KubernetesClientConfiguration Load(KubeSettings settings)

@@ -10,6 +10,12 @@ internal static class ManifestReader
     public static async Task<IReadOnlyList<ManifestDocument>> ReadAsync(string file, TextReader stdin, CancellationToken cancellationToken)
     {
         var (source, text) = await LoadAsync(file, stdin, cancellationToken).ConfigureAwait(false);
+        return Parse(source, text);
+    }
+
+    /// <summary>Text already in memory (the dashboard's plan page); <paramref name="source"/> labels the findings.</summary>
+    public static IReadOnlyList<ManifestDocument> Parse(string source, string text)
+    {
         IReadOnlyList<ConvertedDocument> nodes;
         try
         {
