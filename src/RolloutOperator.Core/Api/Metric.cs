@@ -1,7 +1,8 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("!has(self.provider.prometheus) || has(self.judge) != has(self.provider.prometheus.query)", "a judge takes its queries from judge.metrics[].query; every other metric needs provider.prometheus.query")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -54,6 +55,9 @@ public sealed class Metric
     [Description("What a measurement with no data (empty result or NaN) means: Fail, Inconclusive, or Retry (an error measurement, bounded by consecutiveErrorLimit). Never a pass.")]
     [DefaultValue("Retry")]
     public NoDataPolicy? NoDataPolicy { get; set; }
+
+    [Description("Judge the canary statistically against a control instead of by conditions: see CanaryJudge. Needs provider.prometheus.range and no provider.prometheus.query.")]
+    public CanaryJudge? Judge { get; set; }
 
     [Description("Where the values come from.")]
     [Required]

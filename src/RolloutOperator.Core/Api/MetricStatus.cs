@@ -27,6 +27,9 @@ public sealed record MetricStatus
     [Description("Error measurements in a row, reset by any judged measurement.")]
     public int ConsecutiveErrors { get; init; }
 
+    [Description("A judge metric's latest judgement: score and per-metric classification.")]
+    public JudgeStatus? Judge { get; init; }
+
     [Description("Why the metric has its phase.")]
     [MaxLength(4096)]
     public string? Message { get; init; }

@@ -24,8 +24,9 @@ internal static partial class MetricParser
         var failureLimit = Fields.AtLeast(metric.FailureLimit, SpecDefaults.FailureLimit, 0, $"{path}.failureLimit", errors);
         var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
         var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
-        var (success, failure) = Judgement(metric, path, errors);
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors);
+        var judge = metric.Judge is null ? null : JudgeParser.Parse(metric, path, args, errors);
+        var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null);
         if (errors.Count > before || prometheus is null)
         {
             return null;
@@ -43,7 +44,8 @@ internal static partial class MetricParser
             failure,
             metric.ThresholdRange,
             metric.NoDataPolicy ?? SpecDefaults.NoData,
-            prometheus);
+            prometheus)
+        { Judge = judge };
     }
 
     private static void CheckName(string? name, string path, SpecErrors errors)

@@ -19,4 +19,8 @@ public sealed record MetricPlan(
     IConditionExpression? FailureCondition,
     ThresholdRange? Range,
     NoDataPolicy NoData,
-    PrometheusMetric Prometheus);
+    PrometheusMetric Prometheus)
+{
+    /// <summary>Set for a judge metric: its measurement is a statistical comparison, not a condition on values.</summary>
+    public JudgePlan? Judge { get; init; }
+}
