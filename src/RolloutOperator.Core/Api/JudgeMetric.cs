@@ -22,9 +22,9 @@ public sealed class JudgeMetric
     [DefaultValue(0.1)]
     public double? Tolerance { get; set; }
 
-    [Description("Samples each side needs; fewer is NoData, which never passes.")]
+    [Description("Samples each side needs; fewer is NoData, which never passes. At least 5: with fewer, no difference can be significant at 0.05.")]
     [DefaultValue(10)]
-    [Range(3, 11000)]
+    [Range(5, 11000)]
     public int? MinSamples { get; set; }
 
     [Description("Weight of the metric in the score.")]

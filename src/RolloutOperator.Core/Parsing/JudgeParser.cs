@@ -117,7 +117,7 @@ internal static partial class JudgeParser
             errors.Add($"{path}.tolerance", $"must be a finite number of at least 0, got {tolerance}");
         }
 
-        var minSamples = Fields.Within(metric.MinSamples, JudgeDefaults.MinSamples, 3, 11000, $"{path}.minSamples", errors);
+        var minSamples = Fields.Within(metric.MinSamples, JudgeDefaults.MinSamples, 5, 11000, $"{path}.minSamples", errors);
         var weight = Fields.Within(metric.Weight, JudgeDefaults.Weight, 1, 1000, $"{path}.weight", errors);
         return errors.Count > before
             ? null

@@ -20,7 +20,7 @@ public sealed class JudgeValidationTests
         ["significance NaN"] = (m => m.Judge!.Significance = double.NaN, $"{Judge}.significance", "greater than 0"),
         ["tolerance negative"] = (m => m.Judge!.Metrics[0].Tolerance = -0.1, $"{Judge}.metrics[0].tolerance", "at least 0"),
         ["tolerance infinite"] = (m => m.Judge!.Metrics[0].Tolerance = double.PositiveInfinity, $"{Judge}.metrics[0].tolerance", "finite"),
-        ["minSamples too few"] = (m => m.Judge!.Metrics[0].MinSamples = 2, $"{Judge}.metrics[0].minSamples", "at least 3"),
+        ["minSamples too few"] = (m => m.Judge!.Metrics[0].MinSamples = 4, $"{Judge}.metrics[0].minSamples", "at least 5"),
         ["weight zero"] = (m => m.Judge!.Metrics[0].Weight = 0, $"{Judge}.metrics[0].weight", "at least 1"),
         ["judged metric name invalid"] = (m => m.Judge!.Metrics[0].Name = "Not valid!", $"{Judge}.metrics[0].name", "invalid judge metric name"),
         ["judged metric name duplicate"] = (m => m.Judge!.Metrics.Add(LatencyMetric()), $"{Judge}.metrics[1].name", "duplicate judge metric name \"latency\""),
