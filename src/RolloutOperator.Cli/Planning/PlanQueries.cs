@@ -8,7 +8,8 @@ namespace RolloutOperator.Cli.Planning;
 
 /// <summary>
 /// The queries a metric runs, as the plan shows them. A judge runs each judged metric twice over its range window:
-/// {{judge.revision}} is the canary revision on one side and the control (stable, or its baseline pods) on the other.
+/// {{judge.revision}} is the canary revision on one side and the stable revision (not knowable offline, so shown as a
+/// placeholder) on the other.
 /// </summary>
 internal static class PlanQueries
 {
@@ -27,15 +28,11 @@ internal static class PlanQueries
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{m.Name}: bad direction {m.Direction}, tolerance {Number(m.Tolerance)}, minSamples {m.MinSamples}, weight {m.Weight}");
             text.Append("\n  canary:  ").Append(QueryPreview.Render(m.Query, Side(known, known.GetValueOrDefault("revision.canary"))));
-            text.Append("\n  control: ").Append(QueryPreview.Render(m.Query, Side(known, Control(judge))));
+            text.Append("\n  control: ").Append(QueryPreview.Render(m.Query, Side(known, "<revision.stable>")));
         }
 
         return text.ToString();
     }
-
-    // The stable revision is not knowable offline, so the control side shows it as a placeholder.
-    private static string Control(JudgePlan judge) =>
-        judge.Control == JudgeControl.Baseline ? JudgeBaseline.RevisionLabel("<revision.stable>") : "<revision.stable>";
 
     private static Dictionary<string, string> Side(IReadOnlyDictionary<string, string> known, string? revision)
     {

@@ -4,5 +4,4 @@ namespace RolloutOperator.Core.Api;
 public enum JudgeControl
 {
     Stable,
-    Baseline,
 }

@@ -49,17 +49,9 @@ internal static class JudgeMeasurement
         };
     }
 
-    /// <summary>The revision label of the control side: the stable revision, or its baseline pods.</summary>
-    public static string? ControlRevision(Rollout rollout, JudgePlan judge)
-    {
-        var stable = rollout.Status?.StableRevision;
-        if (string.IsNullOrEmpty(stable))
-        {
-            return null;
-        }
-
-        return judge.Control == JudgeControl.Baseline ? JudgeBaseline.RevisionLabel(stable) : stable;
-    }
+    /// <summary>The revision label of the control side (<see cref="JudgePlan.Control"/> is Stable: the stable revision).</summary>
+    public static string? ControlRevision(Rollout rollout, JudgePlan judge) =>
+        judge.Control == JudgeControl.Stable && rollout.Status?.StableRevision is { Length: > 0 } stable ? stable : null;
 
     private static async Task<JudgeSide> SideAsync(JudgeRequest request, JudgeMetricPlan metric, string revision, CancellationToken cancellationToken)
     {
