@@ -27,8 +27,8 @@ internal static class PlanQueries
         foreach (var m in judge.Metrics)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{m.Name}: bad direction {m.Direction}, tolerance {Number(m.Tolerance)}, minSamples {m.MinSamples}, weight {m.Weight}");
-            text.Append("\n  canary:  ").Append(QueryPreview.Render(m.Query, Side(known, known.GetValueOrDefault("revision.canary"))));
-            text.Append("\n  control: ").Append(QueryPreview.Render(m.Query, Side(known, "<revision.stable>")));
+            text.Append("\n  canary:  ").Append(Indented(QueryPreview.Render(m.Query, Side(known, known.GetValueOrDefault("revision.canary")))));
+            text.Append("\n  control: ").Append(Indented(QueryPreview.Render(m.Query, Side(known, "<revision.stable>"))));
         }
 
         return text.ToString();
@@ -44,6 +44,9 @@ internal static class PlanQueries
 
         return values;
     }
+
+    // Continuation lines of a multi-line query line up under its first line.
+    private static string Indented(string query) => string.Join("\n           ", query.Split('\n').Select(l => l.Trim()));
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

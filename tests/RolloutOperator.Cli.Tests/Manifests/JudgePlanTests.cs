@@ -21,8 +21,8 @@ public sealed class JudgePlanTests
         var query = metric.GetProperty("query").GetString()!;
         Assert.StartsWith("judge against Stable: pass at score 95, marginal (pause) at 75, significance 0.05; range 10m step 30s", query, StringComparison.Ordinal);
         Assert.Contains("mean-latency: bad direction Increase, tolerance 0.1, minSamples 20, weight 2", query, StringComparison.Ordinal);
-        Assert.Contains($"canary:  sum(rate(http_request_duration_seconds_sum{{namespace=\"default\", service=\"checkout\", revision=\"{revision}\"}}[1m]))", query, StringComparison.Ordinal);
-        Assert.Contains("control: sum(rate(http_request_duration_seconds_sum{namespace=\"default\", service=\"checkout\", revision=\"<revision.stable>\"}[1m]))", query, StringComparison.Ordinal);
+        Assert.Contains($"canary:  sum(rate(http_request_duration_seconds_sum{{namespace=\"<rollout.namespace>\", service=\"checkout\", revision=\"{revision}\"}}[1m]))\n           /\n           sum(", query, StringComparison.Ordinal);
+        Assert.Contains("control: sum(rate(http_request_duration_seconds_sum{namespace=\"<rollout.namespace>\", service=\"checkout\", revision=\"<revision.stable>\"}[1m]))", query, StringComparison.Ordinal);
         Assert.Contains("error-ratio: bad direction Increase", query, StringComparison.Ordinal);
     }
 
