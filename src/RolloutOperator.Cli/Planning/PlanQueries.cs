@@ -8,8 +8,8 @@ namespace RolloutOperator.Cli.Planning;
 
 /// <summary>
 /// The queries a metric runs, as the plan shows them. A judge runs each judged metric twice over its range window:
-/// {{judge.revision}} is the canary revision on one side and the stable revision (not knowable offline, so shown as a
-/// placeholder) on the other.
+/// {{judge.revision}} is the canary revision on one side and the control (the stable revision, or its baseline pods) on
+/// the other.
 /// </summary>
 internal static class PlanQueries
 {
@@ -28,7 +28,7 @@ internal static class PlanQueries
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{m.Name}: bad direction {m.Direction}, tolerance {Number(m.Tolerance)}, minSamples {m.MinSamples}, weight {m.Weight}");
             text.Append("\n  canary:  ").Append(Indented(QueryPreview.Render(m.Query, Side(known, known.GetValueOrDefault("revision.canary")))));
-            text.Append("\n  control: ").Append(Indented(QueryPreview.Render(m.Query, Side(known, "<revision.stable>"))));
+            text.Append("\n  control: ").Append(Indented(QueryPreview.Render(m.Query, Side(known, Control(judge)))));
         }
 
         return text.ToString();
@@ -44,6 +44,10 @@ internal static class PlanQueries
 
         return values;
     }
+
+    // The stable revision is not knowable offline, so the control side shows it as a placeholder.
+    private static string Control(JudgePlan judge) =>
+        judge.Control == JudgeControl.Baseline ? JudgeBaseline.RevisionLabel("<revision.stable>") : "<revision.stable>";
 
     // Continuation lines of a multi-line query line up under its first line.
     private static string Indented(string query) => string.Join("\n           ", query.Split('\n').Select(l => l.Trim()));

@@ -1,10 +1,10 @@
 namespace RolloutOperator.Core.Api;
 
-[Description("A statistical comparison of the canary against a control (the stable revision): each judged metric's samples over the range window are compared with a Mann-Whitney U test, classified Pass, High, Low or NoData, and the weighted share of passing metrics is the score.")]
+[Description("A statistical comparison of the canary against a control (the stable revision, or baseline pods of the stable template started beside the canary): each judged metric's samples over the range window are compared with a Mann-Whitney U test, classified Pass, High, Low or NoData, and the weighted share of passing metrics is the score.")]
 [CelRule("!has(self.passScore) || !has(self.marginalScore) || self.marginalScore <= self.passScore", "marginalScore must not exceed passScore")]
 public sealed class CanaryJudge
 {
-    [Description("What the canary is compared with: Stable, the stable revision's pods under the same traffic at the same time.")]
+    [Description("What the canary is compared with: Stable (the stable revision's pods) or Baseline (pods of the stable template the operator starts beside the canary with the canary's size, so both are equally fresh; labelled with the revision <stable>-baseline, never selected by the stable or canary Service, and removed when no baseline judge of the canary is running).")]
     [DefaultValue("Stable")]
     public JudgeControl? Control { get; set; }
 

@@ -4,4 +4,5 @@ namespace RolloutOperator.Core.Api;
 public enum JudgeControl
 {
     Stable,
+    Baseline,
 }

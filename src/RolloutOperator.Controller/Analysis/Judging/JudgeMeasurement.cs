@@ -49,9 +49,16 @@ internal static class JudgeMeasurement
         };
     }
 
-    /// <summary>The revision label of the control side (<see cref="JudgePlan.Control"/> is Stable: the stable revision).</summary>
-    public static string? ControlRevision(Rollout rollout, JudgePlan judge) =>
-        judge.Control == JudgeControl.Stable && rollout.Status?.StableRevision is { Length: > 0 } stable ? stable : null;
+    /// <summary>The revision label of the control side: the stable revision, or its baseline pods.</summary>
+    public static string? ControlRevision(Rollout rollout, JudgePlan judge)
+    {
+        if (rollout.Status?.StableRevision is not { Length: > 0 } stable)
+        {
+            return null;
+        }
+
+        return judge.Control == JudgeControl.Baseline ? JudgeBaseline.RevisionLabel(stable) : stable;
+    }
 
     private static async Task<JudgeSide> SideAsync(JudgeRequest request, JudgeMetricPlan metric, string revision, CancellationToken cancellationToken)
     {
