@@ -143,6 +143,7 @@ public sealed class JudgeScoringTests
         Assert.Equal("stable-rev", status.Judge!.ControlRevision);
         Assert.Equal(JudgeClassification.High, status.Judge.Metrics.Single().Classification);
         Assert.Equal(AnalysisPhase.Failed, recorded.Phase);
+        Assert.StartsWith("1 failed measurement exceeds failureLimit 0; last value 0 for judge score >= 95 (marginal 75)", status.Message, StringComparison.Ordinal);
     }
 
     [Theory]
