@@ -90,9 +90,10 @@ internal static class RolloutTree
         {
             var last = metric.Measurements.TakeLast(3).Select(m => m.Value ?? (m.NoData == true ? "no data" : m.Phase.ToString())).ToList();
             var values = last.Count == 0 ? "no measurements" : "last " + string.Join(", ", last);
-            analysis.AddNode(new Text(string.Create(
+            var line = analysis.AddNode(new Text(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{metric.Name}{(metric.DryRun == true ? " [dry-run]" : "")}  {metric.Phase}  {values}  (✔ {metric.Successful} successful, ✖ {metric.Failed} failed, ? {metric.Inconclusive} inconclusive, ⚠ {metric.Error} error{Streak(metric)})")));
+            JudgeLines.Add(line, metric.Judge);
         }
     }
 

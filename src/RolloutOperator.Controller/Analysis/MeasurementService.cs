@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Analysis.Judging;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
@@ -75,7 +76,13 @@ public sealed class MeasurementService : IMeasurementService
 
     private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var template = due.Metric.Prometheus.Query;
+        if (due.Metric.Judge is not null)
+        {
+            var judged = await JudgeMeasurement.MeasureAsync(new JudgeRequest(rollout, due, secrets, at, AskAsync), cancellationToken).ConfigureAwait(false);
+            return judged.Error is { } judgeError ? Errored(due, at, judgeError, judged.Query, secrets.Scrubber) : judged;
+        }
+
+        var template = due.Metric.Prometheus.Query ?? "";
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
         if (variables.Errors.Count > 0)
         {

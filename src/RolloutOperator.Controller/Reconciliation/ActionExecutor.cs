@@ -2,6 +2,7 @@ using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
@@ -46,6 +47,12 @@ internal sealed class ActionExecutor
                 case DeleteRevision delete:
                     await _revisions.DeleteAsync(rollout, delete.Revision, cancellationToken).ConfigureAwait(false);
                     break;
+                case ScaleBaseline baseline:
+                    await ScaleBaselineAsync(rollout, plan, baseline, events, cancellationToken).ConfigureAwait(false);
+                    break;
+                case DeleteBaseline baseline:
+                    await _revisions.DeleteAsync(rollout, JudgeBaseline.RevisionLabel(baseline.StableRevision), cancellationToken).ConfigureAwait(false);
+                    break;
                 default:
                     throw new InvalidOperationException($"unknown action {action.GetType().Name}");
             }
@@ -64,6 +71,21 @@ internal sealed class ActionExecutor
         }
 
         await _revisions.ApplyAsync(rollout, scale.Revision, scale.Replicas, workload, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The baseline runs the stable revision's own template, as its Deployment has it.
+    private async Task ScaleBaselineAsync(Rollout rollout, RolloutPlan plan, ScaleBaseline baseline, List<RolloutEvent> events, CancellationToken cancellationToken)
+    {
+        if (Workload(rollout, plan, baseline.StableRevision) is not { } workload)
+        {
+            events.Add(new RolloutEvent(
+                EventSeverity.Warning,
+                "BaselineTemplateUnavailable",
+                $"Stable revision {baseline.StableRevision} has no Deployment; the judge's baseline cannot be started"));
+            return;
+        }
+
+        await _revisions.ApplyBaselineAsync(rollout, baseline.StableRevision, baseline.Replicas, workload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ internal sealed class RolloutObserver
             commands)
         {
             MissingServices = MissingServices(rollout),
+            Baselines = BaselineDeployments.Observe(_caches, rollout),
         };
     }
 

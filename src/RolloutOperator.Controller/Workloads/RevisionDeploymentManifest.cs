@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Workloads;
@@ -36,6 +37,13 @@ internal static class RevisionDeploymentManifest
                 ["template"] = PodTemplate(workload.PodTemplate, revision),
             },
         };
+    }
+
+    /// <summary>Labels a revision manifest (and its pods) as a judge's baseline of <paramref name="stableRevision"/>.</summary>
+    public static void MarkBaseline(JsonObject manifest, string stableRevision)
+    {
+        manifest["metadata"]!["labels"]![JudgeBaseline.Label] = stableRevision;
+        manifest["spec"]!["template"]!["metadata"]!["labels"]![JudgeBaseline.Label] = stableRevision;
     }
 
     public static JsonObject OwnerReference(Rollout rollout) => new()

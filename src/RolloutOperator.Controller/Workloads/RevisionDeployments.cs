@@ -1,6 +1,7 @@
 using k8s.Models;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 
@@ -14,8 +15,10 @@ internal static class RevisionDeployments
         var byRevision = new Dictionary<string, V1Deployment>(StringComparer.Ordinal);
         foreach (var deployment in caches.Deployments.ListByControllerUid(rollout.Metadata.Uid))
         {
+            // A judge's baseline runs the stable template beside the canary but is no revision: see BaselineDeployments.
             if (deployment.Metadata.Labels?.TryGetValue(ApiGroup.RevisionLabel, out var revision) == true
-                && deployment.Metadata.DeletionTimestamp is null)
+                && deployment.Metadata.DeletionTimestamp is null
+                && deployment.Metadata.Labels?.ContainsKey(JudgeBaseline.Label) != true)
             {
                 byRevision[revision] = deployment;
             }

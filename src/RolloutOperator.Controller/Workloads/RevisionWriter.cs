@@ -4,6 +4,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Workloads;
@@ -18,6 +19,21 @@ internal sealed class RevisionWriter
     public async Task ApplyAsync(Rollout rollout, string revision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
     {
         var body = RevisionDeploymentManifest.Build(rollout, revision, replicas, workload);
+        await _client.AppsV1.PatchNamespacedDeploymentAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            RevisionNames.Deployment(rollout.Metadata.Name, revision),
+            rollout.Metadata.NamespaceProperty,
+            fieldManager: ApiGroup.FieldManager,
+            force: true,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A judge's baseline: the stable template under the revision label <c>&lt;stable&gt;-baseline</c>, marked as a baseline.</summary>
+    public async Task ApplyBaselineAsync(Rollout rollout, string stableRevision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
+    {
+        var revision = JudgeBaseline.RevisionLabel(stableRevision);
+        var body = RevisionDeploymentManifest.Build(rollout, revision, replicas, workload);
+        RevisionDeploymentManifest.MarkBaseline(body, stableRevision);
         await _client.AppsV1.PatchNamespacedDeploymentAsync(
             new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
             RevisionNames.Deployment(rollout.Metadata.Name, revision),

@@ -42,6 +42,11 @@ public static class AnalysisEvaluator
         }
 
         var updated = MetricEvaluator.Record(run.Metrics[index], metric, MeasurementJudge.Judge(metric, result));
+        if (metric.Judge is { } judge && result.Judge is { } observed)
+        {
+            updated = updated with { Judge = JudgeScoring.Status(judge, observed) };
+        }
+
         var metrics = new List<MetricStatus>(run.Metrics) { [index] = updated };
         return WithVerdict(run with { Metrics = metrics }, plan);
     }

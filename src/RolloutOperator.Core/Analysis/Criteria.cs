@@ -7,6 +7,11 @@ internal static class Criteria
 {
     public static string Describe(MetricPlan metric)
     {
+        if (metric.Judge is { } judge)
+        {
+            return $"judge score >= {judge.PassScore} (marginal {judge.MarginalScore})";
+        }
+
         var parts = new List<string>();
         if (metric.SuccessCondition is { } success)
         {

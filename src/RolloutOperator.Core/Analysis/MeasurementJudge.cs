@@ -20,6 +20,11 @@ public static class MeasurementJudge
             return measurement with { Phase = AnalysisPhase.Error, Message = Bounded.Text(result.Error, Bounded.Message) };
         }
 
+        if (metric.Judge is { } judge)
+        {
+            return result.Judge is { } observed ? JudgeScoring.Judge(metric, JudgeScoring.Status(judge, observed), measurement) : NoData(metric.NoData, measurement);
+        }
+
         // A NaN series (e.g. 0/0 for a pod without traffic) carries no data; only the remaining values are judged.
         var values = (result.Values ?? []).Where(v => !double.IsNaN(v)).ToArray();
         if (values.Length == 0)

@@ -11,4 +11,8 @@ public sealed record MeasurementResult(
     DateTimeOffset At,
     IReadOnlyList<double>? Values,
     string? Error,
-    string? Query);
+    string? Query)
+{
+    /// <summary>A judge metric's samples; set instead of <see cref="Values"/> when the measurement succeeded.</summary>
+    public JudgeObservation? Judge { get; init; }
+}

@@ -37,7 +37,7 @@ public static class PromQlTemplate
 
     private static string? Substitute(string name, PromQlContext context, IReadOnlyDictionary<string, string> variables, List<string> errors)
     {
-        var known = BuiltIns.Contains(name) || (name.StartsWith("args.", StringComparison.Ordinal) && name.Length > 5);
+        var known = BuiltIns.Contains(name) || JudgeVariables.Names.Contains(name) || (name.StartsWith("args.", StringComparison.Ordinal) && name.Length > 5);
         if (!known || !variables.TryGetValue(name, out var value))
         {
             errors.Add($"unknown placeholder {{{{{name}}}}}");

@@ -1,8 +1,9 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge)", "a metric needs successCondition, failureCondition or thresholdRange")]
 [CelRule("!has(self.consecutiveSuccessLimit) || !has(self.count) || self.consecutiveSuccessLimit <= self.count", "consecutiveSuccessLimit must not exceed count")]
+[CelRule("!has(self.provider.prometheus) || has(self.judge) != has(self.provider.prometheus.query)", "a judge takes its queries from judge.metrics[].query; every other metric needs provider.prometheus.query")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -68,6 +69,9 @@ public sealed class Metric
     [Description("Successful measurements in a row after which the metric passes, even before count is reached. Any other measurement resets the streak; failureLimit, inconclusiveLimit and consecutiveErrorLimit are checked first. With count, reaching count without the streak is Inconclusive.")]
     [Range(1, 10000)]
     public int? ConsecutiveSuccessLimit { get; set; }
+
+    [Description("Judge the canary statistically against a control instead of by conditions: see CanaryJudge. Needs provider.prometheus.range and no provider.prometheus.query.")]
+    public CanaryJudge? Judge { get; set; }
 
     [Description("Where the values come from.")]
     [Required]

@@ -32,6 +32,8 @@ public sealed record MetricStatus
 
     [Description("True for a dry-run metric: measured and shown, but its verdict never decides the analysis.")]
     public bool? DryRun { get; init; }
+    [Description("A judge metric's latest judgement: score and per-metric classification.")]
+    public JudgeStatus? Judge { get; init; }
 
     [Description("Why the metric has its phase.")]
     [MaxLength(4096)]

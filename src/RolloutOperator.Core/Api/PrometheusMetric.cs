@@ -7,10 +7,9 @@ public sealed class PrometheusMetric
     [MaxLength(2048)]
     public string? Address { get; set; }
 
-    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values.")]
-    [Required]
+    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values. Required, except for a judge metric, whose queries are in judge.metrics.")]
     [MaxLength(8192)]
-    public string Query { get; set; } = "";
+    public string? Query { get; set; }
 
     [Description("Query timeout.")]
     [DefaultValue("30s")]

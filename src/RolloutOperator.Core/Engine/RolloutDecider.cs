@@ -27,6 +27,7 @@ public static class RolloutDecider
         var actions = new List<RolloutAction>();
         ScaleDownPlanner.Apply(ctx, actions);
         WorldDiff.Apply(ctx, plan.Strategy is CanaryPlan { Router: not null }, actions);
+        BaselinePlanner.Apply(ctx, actions);
         var next = StatusSummarizer.Build(ctx);
         return new Decision(next, actions, ctx.Events, ctx.RequeueAfter());
     }

@@ -14,4 +14,7 @@ public sealed record RolloutObservation(
 {
     /// <summary>Roles whose Service the spec names but which does not exist: traffic through them goes nowhere.</summary>
     public IReadOnlyList<ServiceRole> MissingServices { get; init; } = [];
+
+    /// <summary>Baseline Deployments of a judge that exist now (normally none or one).</summary>
+    public IReadOnlyList<BaselineObservation> Baselines { get; init; } = [];
 }

@@ -26,8 +26,9 @@ internal static partial class MetricParser
         var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
         var retention = Fields.Within(metric.MeasurementRetention, SpecDefaults.MeasurementRetention, 1, Analysis.MetricEvaluator.MaxMeasurements, $"{path}.measurementRetention", errors);
         var successStreak = SuccessStreak(metric.ConsecutiveSuccessLimit, count, $"{path}.consecutiveSuccessLimit", errors);
-        var (success, failure) = Judgement(metric, path, errors);
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors);
+        var judge = metric.Judge is null ? null : JudgeParser.Parse(metric, path, args, errors);
+        var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null);
         if (errors.Count > before || prometheus is null)
         {
             return null;
@@ -50,6 +51,7 @@ internal static partial class MetricParser
             DryRun = metric.DryRun ?? SpecDefaults.DryRun,
             MeasurementRetention = retention,
             ConsecutiveSuccessLimit = successStreak,
+            Judge = judge,
         };
     }
 

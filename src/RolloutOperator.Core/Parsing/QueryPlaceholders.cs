@@ -23,13 +23,17 @@ internal static class QueryPlaceholders
     public static IEnumerable<string> ArgNames(string? query) =>
         query is null ? [] : PromQlTemplate.Placeholders(query).Where(IsArg).Select(p => p[ArgPrefix.Length..]);
 
-    public static void Validate(string query, IReadOnlySet<string> args, string path, SpecErrors errors)
+    /// <param name="extra">Placeholders known only where this query is used (a judge's {{judge.revision}}).</param>
+    public static void Validate(string query, IReadOnlySet<string> args, string path, SpecErrors errors, IReadOnlySet<string>? extra = null)
     {
         var before = errors.Count;
         var placeholders = PromQlTemplate.Placeholders(query);
         foreach (var placeholder in placeholders)
         {
-            CheckName(placeholder, args, path, errors);
+            if (extra?.Contains(placeholder) != true)
+            {
+                CheckName(placeholder, args, path, errors);
+            }
         }
 
         if (errors.Count == before)

@@ -29,4 +29,6 @@ public sealed record MetricPlan(
 
     /// <summary>Successful measurements in a row that complete the metric as Successful; null when unset.</summary>
     public int? ConsecutiveSuccessLimit { get; init; }
+    /// <summary>Set for a judge metric: its measurement is a statistical comparison, not a condition on values.</summary>
+    public JudgePlan? Judge { get; init; }
 }

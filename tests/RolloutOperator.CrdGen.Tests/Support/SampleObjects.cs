@@ -53,9 +53,15 @@ internal static class SampleObjects
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null))
         {
-            property.SetValue(instance, Create(property.PropertyType, depth));
+            property.SetValue(instance, AtLeastRangeMinimum(property, Create(property.PropertyType, depth)));
         }
 
         return instance;
     }
+
+    // An integer below its [Range] minimum would not fit the schema it is meant to exercise.
+    private static object? AtLeastRangeMinimum(PropertyInfo property, object? value) =>
+        value is int number && property.GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>()?.Minimum is int minimum && number < minimum
+            ? minimum
+            : value;
 }

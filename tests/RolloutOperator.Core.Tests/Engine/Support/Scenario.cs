@@ -35,6 +35,9 @@ public sealed class Scenario
 
     public IReadOnlyList<ServiceRole> MissingServices { get; set; } = [];
 
+    /// <summary>What a judge metric observes (metric, revision); null is no data.</summary>
+    public Func<string, string, JudgeObservation?> Judges { get; set; } = (_, _) => null;
+
     public List<Decision> Decisions { get; } = [];
 
     public List<RolloutObservation> Observations { get; } = [];
@@ -61,6 +64,7 @@ public sealed class Scenario
             _commands.Count == 0 ? [] : [_commands[^1]])
         {
             MissingServices = MissingServices,
+            Baselines = Cluster.ObserveBaselines(),
         };
         Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
@@ -79,7 +83,10 @@ public sealed class Scenario
         {
             try
             {
-                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, Metrics(due.Metric.Name, due.Revision), null, due.Metric.Prometheus.Query));
+                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, Metrics(due.Metric.Name, due.Revision), null, due.Metric.Prometheus.Query)
+                {
+                    Judge = due.Metric.Judge is null ? null : Judges(due.Metric.Name, due.Revision),
+                });
             }
             catch (InvalidOperationException e)
             {

@@ -28,6 +28,9 @@ public sealed class SimulatedCluster
 
     public List<string> Deleted { get; } = [];
 
+    /// <summary>Judge baselines: stable revision → desired replicas.</summary>
+    public Dictionary<string, int> Baselines { get; } = new(StringComparer.Ordinal);
+
     public int Replicas(string revision) => _workloads.TryGetValue(revision, out var w) ? w.Desired : 0;
 
     public int Available(string revision) => _workloads.TryGetValue(revision, out var w) ? Report(revision, w) : 0;
@@ -51,6 +54,12 @@ public sealed class SimulatedCluster
                 case DeleteRevision delete:
                     _workloads.Remove(delete.Revision);
                     Deleted.Add(delete.Revision);
+                    break;
+                case ScaleBaseline baseline:
+                    Baselines[baseline.StableRevision] = baseline.Replicas;
+                    break;
+                case DeleteBaseline baseline:
+                    Baselines.Remove(baseline.StableRevision);
                     break;
             }
         }
@@ -92,6 +101,8 @@ public sealed class SimulatedCluster
 
     private int Report(string revision, Workload w) =>
         CrashLooping.Contains(revision) ? 0 : Math.Min(w.Available, AvailableCap.GetValueOrDefault(revision, int.MaxValue));
+
+    public IReadOnlyList<BaselineObservation> ObserveBaselines() => [.. Baselines.Select(b => new BaselineObservation(b.Key, b.Value))];
 
     public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) : null;
 

@@ -1,0 +1,8 @@
+namespace RolloutOperator.Core.Api;
+
+[JsonConverter(typeof(JsonStringEnumConverter<JudgeControl>))]
+public enum JudgeControl
+{
+    Stable,
+    Baseline,
+}
