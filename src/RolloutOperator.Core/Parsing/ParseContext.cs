@@ -17,6 +17,7 @@ public sealed record ParseContext(
 {
     public const string GatewayApiRouter = "gatewayAPI";
     public const string NginxRouter = "nginx";
+    public const string AlbRouter = "alb";
 
     public ProviderPolicy Providers => Policy ?? ProviderPolicy.Default;
 

@@ -62,7 +62,7 @@ public sealed class TrafficRouterRegistryTests
         public Task<TrafficObservation?> ObserveAsync(TrafficRoutingContext context, CancellationToken cancellationToken) =>
             Task.FromResult<TrafficObservation?>(null);
 
-        public Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken) =>
+        public Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
         public Task ResetAsync(TrafficRoutingContext context, CancellationToken cancellationToken) => Task.CompletedTask;
