@@ -24,7 +24,7 @@ public sealed record ParseContext(
     public static IReadOnlyDictionary<string, RouterCapabilities> BuiltInRouters { get; } =
         new Dictionary<string, RouterCapabilities>(StringComparer.Ordinal)
         {
-            [GatewayApiRouter] = new(SupportsHeaderRoutes: true),
+            [GatewayApiRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
