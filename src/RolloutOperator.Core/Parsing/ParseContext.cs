@@ -26,6 +26,7 @@ public sealed record ParseContext(
         {
             [GatewayApiRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
+            [AlbRouter] = new(SupportsHeaderRoutes: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A context over a fixed set of templates and the built-in routers, for lint and tests.</summary>
