@@ -33,7 +33,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
 
     public string Name => ParseContext.GatewayApiRouter;
 
-    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true);
+    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true);
 
     /// <summary>
     /// The split every managed rule of every route agrees on. When they disagree (a write that reached only some of them)
@@ -52,23 +52,28 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
 
         var weights = observations.Select(o => o.CanaryWeight).Distinct().ToList();
         var headerRoutes = observations[0].HeaderRoutes;
-        if (weights is not [int weight] || observations.Any(o => !o.HeaderRoutes.SetEquals(headerRoutes)))
+        var mirrorRoutes = observations[0].MirrorRoutes;
+        if (weights is not [int weight]
+            || observations.Any(o => !o.HeaderRoutes.SetEquals(headerRoutes) || !o.MirrorRoutes.SetEquals(mirrorRoutes)))
         {
             return null;
         }
 
-        return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)]);
+        return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)])
+        {
+            MirrorRoutes = [.. mirrorRoutes.Order(StringComparer.Ordinal)],
+        };
     }
 
-    public async Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    public async Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(canaryWeight);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(canaryWeight, 100);
-        ArgumentNullException.ThrowIfNull(headerRoutes);
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentOutOfRangeException.ThrowIfNegative(desired.CanaryWeight);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(desired.CanaryWeight, 100);
         foreach (var target in RouteTarget.From(context))
         {
             var route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
-            await ConvergeAsync(target, route, canaryWeight, headerRoutes, cancellationToken).ConfigureAwait(false);
+            await ConvergeAsync(target, route, desired, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,16 +89,16 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
                 continue;
             }
 
-            await ConvergeAsync(target, route, 0, [], cancellationToken).ConfigureAwait(false);
+            await ConvergeAsync(target, route, DesiredTraffic.Stable, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ConvergeAsync(RouteTarget target, JsonObject route, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    private async Task ConvergeAsync(RouteTarget target, JsonObject route, DesiredTraffic desired, CancellationToken cancellationToken)
     {
         HttpOperationException? rejected;
         for (var attempt = 1; ; attempt++)
         {
-            var ops = RoutePatch.Build(route, target, canaryWeight, headerRoutes);
+            var ops = RoutePatch.Build(route, target, desired);
             if (ops.Count == 0)
             {
                 return;
@@ -103,7 +108,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
             try
             {
                 await _routes.PatchAsync(target, RoutePatch.WithPrecondition(ops, resourceVersion), cancellationToken).ConfigureAwait(false);
-                GatewayApiLog.Patched(_logger, target, canaryWeight, ops.Count);
+                GatewayApiLog.Patched(_logger, target, desired.CanaryWeight, ops.Count);
                 return;
             }
             catch (HttpOperationException e) when (IsRetryable(e) && attempt < MaxAttempts)

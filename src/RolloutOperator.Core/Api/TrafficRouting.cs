@@ -1,7 +1,7 @@
 namespace RolloutOperator.Core.Api;
 
-[Description("The traffic router that moves weight between the stable and canary Services. Exactly one router.")]
-[CelRule("(has(self.gatewayAPI) ? 1 : 0) + (has(self.nginx) ? 1 : 0) + (has(self.plugin) ? 1 : 0) == 1", "set exactly one of gatewayAPI, nginx, plugin")]
+[Description("The traffic routers that move weight between the stable and canary Services. Several may be set (for example one for north-south and one for east-west traffic); every step waits for all of them.")]
+[CelRule("has(self.gatewayAPI) || has(self.nginx) || has(self.alb) || has(self.plugin)", "set at least one router: gatewayAPI, nginx, alb, plugin")]
 public sealed class TrafficRouting
 {
     [Description("Gateway API HTTPRoute/GRPCRoute backendRef weights.")]
@@ -11,10 +11,13 @@ public sealed class TrafficRouting
     [Description("NGINX Ingress canary annotations on a generated Ingress beside the stable one.")]
     public NginxRouting? Nginx { get; set; }
 
+    [Description("AWS Load Balancer Controller: the forward action annotation of the user's Ingresses.")]
+    public AlbRouting? Alb { get; set; }
+
     [Description("A router registered under another name, with its own settings.")]
     public RouterPlugin? Plugin { get; set; }
 
-    [Description("Header routes that setHeaderRoute steps may manage, in order of precedence.")]
+    [Description("Header and mirror routes that setHeaderRoute and setMirrorRoute steps may manage, in order of precedence.")]
     [MaxLength(16)]
     [ListMapKeys("name")]
     public List<ManagedRoute>? ManagedRoutes { get; set; }

@@ -17,7 +17,24 @@ internal static class CanaryStepParser
             }
         }
 
+        CheckRouteKinds(steps, path, errors);
         return plans;
+    }
+
+    /// <summary>
+    /// Header and mirror routes share managedRoutes and the routers name their objects after the route, so one name
+    /// serves one kind of route only.
+    /// </summary>
+    private static void CheckRouteKinds(List<CanaryStep> steps, string path, SpecErrors errors)
+    {
+        var headers = steps.Select(s => s?.SetHeaderRoute?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i]?.SetMirrorRoute?.Name is { } name && headers.Contains(name))
+            {
+                errors.Add($"{path}[{i}].setMirrorRoute.name", $"route \"{name}\" is already used by a setHeaderRoute step; use another managed route for mirroring");
+            }
+        }
     }
 
     private static CanaryStepPlan? ParseStep(CanaryStep? step, string path, RouterInfo router, ParseContext context, SpecErrors errors)
@@ -26,7 +43,7 @@ internal static class CanaryStepParser
         if (step is null || set.Count != 1)
         {
             var found = set.Count == 0 ? "none" : string.Join(", ", set);
-            errors.Add(path, $"a step sets exactly one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute; found {found}");
+            errors.Add(path, $"a step sets exactly one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute; found {found}");
             return null;
         }
 
@@ -36,7 +53,8 @@ internal static class CanaryStepParser
             { Pause: { } pause } => new PauseStepPlan(pause.Duration is null ? null : Fields.Duration(pause.Duration, "", $"{path}.pause.duration", errors)),
             { Analysis: { } analysis } => Analysis(analysis, $"{path}.analysis", context, errors),
             { SetCanaryScale: { } scale } => Scale(scale, $"{path}.setCanaryScale", errors),
-            _ => HeaderRouteParser.Parse(step.SetHeaderRoute!, router, $"{path}.setHeaderRoute", errors),
+            { SetHeaderRoute: { } header } => HeaderRouteParser.Parse(header, router, $"{path}.setHeaderRoute", errors),
+            _ => MirrorRouteParser.Parse(step.SetMirrorRoute!, router, $"{path}.setMirrorRoute", errors),
         };
     }
 
@@ -48,6 +66,7 @@ internal static class CanaryStepParser
         AddIf(set, step.Analysis is not null, "analysis");
         AddIf(set, step.SetCanaryScale is not null, "setCanaryScale");
         AddIf(set, step.SetHeaderRoute is not null, "setHeaderRoute");
+        AddIf(set, step.SetMirrorRoute is not null, "setMirrorRoute");
         return set;
     }
 

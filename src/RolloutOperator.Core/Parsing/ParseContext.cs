@@ -17,14 +17,16 @@ public sealed record ParseContext(
 {
     public const string GatewayApiRouter = "gatewayAPI";
     public const string NginxRouter = "nginx";
+    public const string AlbRouter = "alb";
 
     public ProviderPolicy Providers => Policy ?? ProviderPolicy.Default;
 
     public static IReadOnlyDictionary<string, RouterCapabilities> BuiltInRouters { get; } =
         new Dictionary<string, RouterCapabilities>(StringComparer.Ordinal)
         {
-            [GatewayApiRouter] = new(SupportsHeaderRoutes: true),
+            [GatewayApiRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
+            [AlbRouter] = new(SupportsHeaderRoutes: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A context over a fixed set of templates and the built-in routers, for lint and tests.</summary>

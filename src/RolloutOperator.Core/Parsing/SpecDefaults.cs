@@ -25,6 +25,9 @@ internal static class SpecDefaults
     public const int AutoPromotionSeconds = 0;
     public const bool ClusterScope = false;
     public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
+    public const string AlbAnnotationPrefix = AlbDefaults.AnnotationPrefix;
+    public const int AlbStickinessSeconds = AlbDefaults.StickinessSeconds;
+    public const double MirrorPercentage = 100;
     public const string Interval = "1m";
     public const int FailureLimit = 0;
     public const int InconclusiveLimit = 0;
@@ -74,6 +77,9 @@ internal static class SpecDefaults
         ["JudgeMetric.Tolerance"] = JudgeDefaults.Tolerance,
         ["JudgeMetric.MinSamples"] = JudgeDefaults.MinSamples,
         ["JudgeMetric.Weight"] = JudgeDefaults.Weight,
+        ["AlbRouting.AnnotationPrefix"] = AlbAnnotationPrefix,
+        ["AlbStickiness.DurationSeconds"] = AlbStickinessSeconds,
+        ["SetMirrorRoute.Percentage"] = MirrorPercentage,
         ["Metric.Interval"] = Interval,
         ["Metric.FailureLimit"] = FailureLimit,
         ["Metric.InconclusiveLimit"] = InconclusiveLimit,

@@ -24,13 +24,19 @@ internal static class CanaryValidationCases
         ["stableService missing with router"] = new(() => Change(c => c.StableService = null), $"{Canary}.stableService"),
         ["canaryService missing with router"] = new(() => Change(c => c.CanaryService = ""), $"{Canary}.canaryService"),
         ["canaryService equals stableService"] = new(() => Change(c => c.CanaryService = "demo-stable"), $"{Canary}.canaryService", "differ"),
-        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: gatewayAPI, nginx"),
+        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: alb, gatewayAPI, nginx"),
         ["router plugin name empty"] = new(() => Plugin(""), $"{Routing}.plugin.name"),
         ["router gatewayAPI not registered"] = new(() => Specs.Canary(), $"{Routing}.gatewayAPI", "unknown traffic router \"gatewayAPI\"", OnlyPluginRouter),
-        ["router blocks two"] = new(() => Change(c => c.TrafficRouting!.Nginx = new NginxRouting { StableIngress = "demo" }), Routing, "exactly one of gatewayAPI, nginx, plugin"),
+        ["router named twice"] = new(() => Change(c => c.TrafficRouting!.Plugin = new RouterPlugin { Name = "gatewayAPI" }), $"{Routing}.plugin.name", "traffic router \"gatewayAPI\" is already set by its own field"),
         ["router blocks none"] = new(() => Change(c => c.TrafficRouting!.GatewayApi = null), Routing),
         ["gatewayAPI without routes"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes = []), $"{Routing}.gatewayAPI"),
         ["gatewayAPI route name empty"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes![0].Name = ""), $"{Routing}.gatewayAPI.httpRoutes[0].name"),
+        ["alb without ingresses"] = new(() => Alb(a => a.Ingresses = []), $"{Routing}.alb.ingresses", "at least one Ingress"),
+        ["alb ingress listed twice"] = new(() => Alb(a => a.Ingresses = ["web", "web"]), $"{Routing}.alb.ingresses[1]", "duplicate Ingress"),
+        ["alb servicePort zero"] = new(() => Alb(a => a.ServicePort = 0), $"{Routing}.alb.servicePort"),
+        ["alb action key too long"] = new(() => Alb(a => a.RootService = new string('a', 60)), $"{Routing}.alb.rootService", "action annotation key is invalid"),
+        ["alb stickiness beyond 7 days"] = new(() => Alb(a => a.Stickiness = new AlbStickiness { Enabled = true, DurationSeconds = 604801 }), $"{Routing}.alb.stickiness.durationSeconds"),
+        ["setHeaderRoute with alb beside gatewayAPI"] = new(() => Change(c => c.TrafficRouting!.Alb = new AlbRouting { Ingresses = ["web"], ServicePort = 80 }), $"{Steps}[4].setHeaderRoute", "traffic router \"alb\" does not support header routes"),
         ["nginx without stableIngress"] = new(() => Change(c => c.TrafficRouting = new TrafficRouting { Nginx = new NginxRouting() }), $"{Routing}.nginx.stableIngress"),
         ["managedRoutes duplicate"] = new(() => Change(c => c.TrafficRouting!.ManagedRoutes!.Add(new ManagedRoute { Name = "beta" })), $"{Routing}.managedRoutes[1].name"),
         ["setHeaderRoute without router"] = new(() => Change(c => c.TrafficRouting = null), $"{Steps}[4].setHeaderRoute", "needs a traffic router"),
@@ -58,6 +64,13 @@ internal static class CanaryValidationCases
     private static RolloutSpec Change(Action<CanaryStrategy> change) => Specs.Canary().Mutate(s => change(s.Canary()));
 
     private static RolloutSpec Step(int index, Action<CanaryStep> change) => Change(c => change(c.Steps![index]));
+
+    private static RolloutSpec Alb(Action<AlbRouting> change)
+    {
+        var alb = new AlbRouting { Ingresses = ["web"], ServicePort = 80 };
+        change(alb);
+        return Change(c => c.TrafficRouting = new TrafficRouting { Alb = alb });
+    }
 
     private static RolloutSpec Plugin(string name) =>
         Change(c => c.TrafficRouting = new TrafficRouting { Plugin = new RouterPlugin { Name = name }, ManagedRoutes = [new ManagedRoute { Name = "beta" }] });

@@ -22,7 +22,12 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<string> HeaderRoutes { get; private set; } = [];
 
+    public IReadOnlyList<string> MirrorRoutes { get; private set; } = [];
+
     public bool RouterObserves { get; set; } = true;
+
+    /// <summary>A router that takes the weight but never puts a mirror route in force.</summary>
+    public bool DropMirrors { get; set; }
 
     public Dictionary<ServiceRole, string?> Services { get; } = new() { [ServiceRole.Stable] = null, [ServiceRole.Canary] = null };
 
@@ -47,6 +52,7 @@ public sealed class SimulatedCluster
                 case RouteTraffic route:
                     CanaryWeight = route.CanaryWeight;
                     HeaderRoutes = [.. route.HeaderRoutes.Select(r => r.Name)];
+                    MirrorRoutes = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => r.Name)];
                     break;
                 case PointService point:
                     Services[point.Role] = point.Revision;
@@ -104,7 +110,7 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<BaselineObservation> ObserveBaselines() => [.. Baselines.Select(b => new BaselineObservation(b.Key, b.Value))];
 
-    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) : null;
+    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = MirrorRoutes } : null;
 
     private sealed class Workload
     {
