@@ -17,6 +17,7 @@ public sealed record ParseContext(
 {
     public const string GatewayApiRouter = "gatewayAPI";
     public const string NginxRouter = "nginx";
+    public const string IstioRouter = "istio";
 
     public ProviderPolicy Providers => Policy ?? ProviderPolicy.Default;
 
@@ -25,6 +26,7 @@ public sealed record ParseContext(
         {
             [GatewayApiRouter] = new(SupportsHeaderRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
+            [IstioRouter] = new(SupportsHeaderRoutes: true),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A context over a fixed set of templates and the built-in routers, for lint and tests.</summary>

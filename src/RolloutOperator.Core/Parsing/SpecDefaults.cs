@@ -25,6 +25,8 @@ internal static class SpecDefaults
     public const int AutoPromotionSeconds = 0;
     public const bool ClusterScope = false;
     public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
+    public const string IstioStableSubset = "stable";
+    public const string IstioCanarySubset = "canary";
     public const string Interval = "1m";
     public const int FailureLimit = 0;
     public const int InconclusiveLimit = 0;
@@ -64,6 +66,8 @@ internal static class SpecDefaults
         ["BlueGreenStrategy.AbortScaleDownDelaySeconds"] = AbortScaleDownDelaySeconds,
         ["AnalysisTemplateRef.ClusterScope"] = ClusterScope,
         ["NginxRouting.AnnotationPrefix"] = NginxAnnotationPrefix,
+        ["IstioDestinationRule.StableSubsetName"] = IstioStableSubset,
+        ["IstioDestinationRule.CanarySubsetName"] = IstioCanarySubset,
         ["Metric.Interval"] = Interval,
         ["Metric.FailureLimit"] = FailureLimit,
         ["Metric.InconclusiveLimit"] = InconclusiveLimit,

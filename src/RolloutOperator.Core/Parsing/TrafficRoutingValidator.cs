@@ -53,10 +53,10 @@ internal static class TrafficRoutingValidator
 
     private static (string? Name, string Path) RouterName(TrafficRouting routing, string path, SpecErrors errors)
     {
-        var blocks = (routing.GatewayApi is null ? 0 : 1) + (routing.Nginx is null ? 0 : 1) + (routing.Plugin is null ? 0 : 1);
+        var blocks = (routing.GatewayApi is null ? 0 : 1) + (routing.Nginx is null ? 0 : 1) + (routing.Istio is null ? 0 : 1) + (routing.Plugin is null ? 0 : 1);
         if (blocks != 1)
         {
-            errors.Add(path, "set exactly one of gatewayAPI, nginx, plugin");
+            errors.Add(path, "set exactly one of gatewayAPI, nginx, istio, plugin");
             return (null, path);
         }
 
@@ -74,6 +74,12 @@ internal static class TrafficRoutingValidator
             }
 
             return (ParseContext.NginxRouter, $"{path}.nginx");
+        }
+
+        if (routing.Istio is { } istio)
+        {
+            IstioRoutingValidator.Check(istio, $"{path}.istio", errors);
+            return (ParseContext.IstioRouter, $"{path}.istio");
         }
 
         var namePath = $"{path}.plugin.name";
