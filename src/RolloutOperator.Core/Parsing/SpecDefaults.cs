@@ -25,8 +25,8 @@ internal static class SpecDefaults
     public const int AutoPromotionSeconds = 0;
     public const bool ClusterScope = false;
     public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
-    public const string IstioStableSubset = "stable";
-    public const string IstioCanarySubset = "canary";
+    public const string IstioStableSubset = IstioDestinationRule.DefaultStableSubset;
+    public const string IstioCanarySubset = IstioDestinationRule.DefaultCanarySubset;
     public const string Interval = "1m";
     public const int FailureLimit = 0;
     public const int InconclusiveLimit = 0;
