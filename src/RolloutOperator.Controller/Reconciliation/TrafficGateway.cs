@@ -21,6 +21,7 @@ internal sealed class TrafficGateway
     {
         { GatewayApi: not null } => ParseContext.GatewayApiRouter,
         { Nginx: not null } => ParseContext.NginxRouter,
+        { Istio: not null } => ParseContext.IstioRouter,
         { Plugin.Name: { Length: > 0 } plugin } => plugin,
         _ => null,
     };
