@@ -70,5 +70,5 @@ internal static class RolloutFacts
     }
 
     private static string RouterName(TrafficRouting routing) =>
-        routing.GatewayApi is not null ? "gatewayAPI" : routing.Nginx is not null ? "nginx" : routing.Plugin?.Name ?? "router";
+        TrafficRouters.Named(routing) is { Count: > 0 } named ? string.Join('+', named.Select(r => r.Name)) : "router";
 }

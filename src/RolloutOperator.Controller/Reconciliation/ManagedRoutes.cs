@@ -12,13 +12,23 @@ namespace RolloutOperator.Controller.Reconciliation;
 /// </summary>
 internal sealed record ManagedRoutes(string StableService, string CanaryService, List<RouteRef>? HttpRoutes, List<RouteRef>? GrpcRoutes)
 {
+    /// <summary>The Istio VirtualServices (and DestinationRule) the Rollout writes to; null when it routes through none.</summary>
+    public IstioRouting? Istio { get; init; }
+
     /// <summary>What the spec routes through now; null when it edits no shared object.</summary>
     public static ManagedRoutes? FromSpec(RolloutSpec spec)
     {
         var canary = spec.Strategy?.Canary;
-        return canary?.TrafficRouting?.GatewayApi is { } gateway
-            ? new ManagedRoutes(canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, gateway.HttpRoutes, gateway.GrpcRoutes)
-            : null;
+        var routing = canary?.TrafficRouting;
+        if (routing?.GatewayApi is null && routing?.Istio is null)
+        {
+            return null;
+        }
+
+        return new ManagedRoutes(canary!.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, routing.GatewayApi?.HttpRoutes, routing.GatewayApi?.GrpcRoutes)
+        {
+            Istio = routing.Istio,
+        };
     }
 
     /// <summary>What the operator recorded; null when there is no record (or it is unreadable: someone edited it).</summary>
@@ -44,7 +54,18 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
 
     public string ToAnnotation() => ApiJson.Serialize(this);
 
-    public TrafficRouting Routing => new() { GatewayApi = new GatewayApiRouting { HttpRoutes = HttpRoutes, GrpcRoutes = GrpcRoutes } };
+    public TrafficRouting Routing => new()
+    {
+        GatewayApi = (HttpRoutes?.Count ?? 0) + (GrpcRoutes?.Count ?? 0) > 0 ? new GatewayApiRouting { HttpRoutes = HttpRoutes, GrpcRoutes = GrpcRoutes } : null,
+        Istio = Istio,
+    };
+
+    /// <summary>The names of the recorded objects, for events.</summary>
+    public IEnumerable<string> Names =>
+        (HttpRoutes ?? []).Concat(GrpcRoutes ?? []).Select(r => r.Name)
+            .Concat((Istio?.VirtualServices ?? []).Select(v => v.Name))
+            .Concat(Istio?.DestinationRule is { } rule ? [rule.Name] : [])
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// The routes of this record that <paramref name="next"/> no longer manages, or null when there are none. Other
@@ -55,9 +76,30 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
         var same = next is not null && next.StableService == StableService && next.CanaryService == CanaryService;
         var http = Released(HttpRoutes, same ? next!.HttpRoutes : null);
         var grpc = Released(GrpcRoutes, same ? next!.GrpcRoutes : null);
-        return http.Count + grpc.Count == 0 ? null : this with { HttpRoutes = http, GrpcRoutes = grpc };
+        var istio = ReleasedIstio(Istio, same ? next!.Istio : null);
+        return http.Count + grpc.Count == 0 && istio is null ? null : this with { HttpRoutes = http, GrpcRoutes = grpc, Istio = istio };
     }
 
     private static List<RouteRef> Released(List<RouteRef>? current, List<RouteRef>? next) =>
         [.. (current ?? []).Where(route => !(next ?? []).Any(n => n.Name == route.Name && n.Rule == route.Rule))];
+
+    /// <summary>
+    /// VirtualServices whose entry (name and routes) the next spec no longer has, and the DestinationRule if it changed.
+    /// Released VirtualServices keep the DestinationRule (their destinations are its subsets), so its revision labels are
+    /// reset too; the next traffic update writes them again, before any weight, while the Rollout still uses it.
+    /// </summary>
+    private static IstioRouting? ReleasedIstio(IstioRouting? current, IstioRouting? next)
+    {
+        if (current is null)
+        {
+            return null;
+        }
+
+        var services = current.VirtualServices
+            .Where(v => !(next?.VirtualServices ?? []).Any(n => ApiJson.Serialize(n) == ApiJson.Serialize(v)))
+            .ToList();
+        var ruleChanged = current.DestinationRule is { } r && ApiJson.Serialize(r) != (next?.DestinationRule is { } n ? ApiJson.Serialize(n) : null);
+        var rule = ruleChanged || services.Count > 0 ? current.DestinationRule : null;
+        return services.Count == 0 && rule is null ? null : new IstioRouting { VirtualServices = services, DestinationRule = rule };
+    }
 }

@@ -70,7 +70,7 @@ internal sealed class TrafficFinalizer
     {
         if (await _traffic.ResetAsync(rollout, routes, events, cancellationToken).ConfigureAwait(false))
         {
-            var names = string.Join(", ", (routes.HttpRoutes ?? []).Concat(routes.GrpcRoutes ?? []).Select(r => r.Name).Distinct(StringComparer.Ordinal));
+            var names = string.Join(", ", routes.Names);
             events.Add(new RolloutEvent(EventSeverity.Normal, "TrafficReset", $"All traffic returned to the stable Service on {names} {why}"));
         }
     }

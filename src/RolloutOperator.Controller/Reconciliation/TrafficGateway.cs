@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using k8s.Models;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Traffic;
@@ -8,7 +9,11 @@ using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Reconciliation;
 
-/// <summary>Finds the Rollout's traffic router and the context it acts in; turns routing failures into Warning events.</summary>
+/// <summary>
+/// Finds every traffic router the Rollout names and the context they act in, and runs each operation on all of them:
+/// the observation is what all routers agree on, a write goes to every router, and a failure in one is reported as a
+/// Warning event that starts with that router's name (the others are still written).
+/// </summary>
 internal sealed class TrafficGateway
 {
     public const string ErrorReason = "TrafficRoutingError";
@@ -16,28 +21,41 @@ internal sealed class TrafficGateway
 
     public TrafficGateway(TrafficRouterRegistry routers) => _routers = routers;
 
-    /// <summary>The router name the spec asks for, or null for replica-ratio canaries and blue/green.</summary>
-    public static string? RouterName(RolloutSpec spec) => spec.Strategy?.Canary?.TrafficRouting switch
-    {
-        { GatewayApi: not null } => ParseContext.GatewayApiRouter,
-        { Nginx: not null } => ParseContext.NginxRouter,
-        { Istio: not null } => ParseContext.IstioRouter,
-        { Plugin.Name: { Length: > 0 } plugin } => plugin,
-        _ => null,
-    };
+    /// <summary>The router names the spec asks for joined with "+", or null for replica-ratio canaries and blue/green.</summary>
+    public static string? RouterName(RolloutSpec spec) =>
+        TrafficRouters.Named(spec.Strategy?.Canary?.TrafficRouting) is { Count: > 0 } named ? string.Join('+', named.Select(r => r.Name)) : null;
 
     /// <summary>Routers that edit a shared object the user owns; the Rollout carries a finalizer to put it back.</summary>
-    public static bool EditsSharedObject(RolloutSpec spec) => spec.Strategy?.Canary?.TrafficRouting?.GatewayApi is not null;
+    public static bool EditsSharedObject(RolloutSpec spec) => TrafficRouters.EditsSharedObject(spec.Strategy?.Canary?.TrafficRouting);
 
-    public (ITrafficRouter Router, TrafficRoutingContext Context)? Resolve(Rollout rollout)
+    /// <summary>Every router the spec names, in spec order; empty when the spec names none (or names one not registered).</summary>
+    public IReadOnlyList<(ITrafficRouter Router, TrafficRoutingContext Context)> Resolve(Rollout rollout)
     {
         var canary = rollout.Spec.Strategy?.Canary;
-        if (canary?.TrafficRouting is not { } routing || RouterName(rollout.Spec) is not { } name || _routers.Find(name) is not { } router)
+        if (canary?.TrafficRouting is not { } routing)
         {
-            return null;
+            return [];
         }
 
-        return (router, Context(rollout, routing, canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty));
+        var context = Context(rollout, routing, canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty);
+        return Routers(routing, context);
+    }
+
+    private List<(ITrafficRouter Router, TrafficRoutingContext Context)> Routers(TrafficRouting routing, TrafficRoutingContext context)
+    {
+        var resolved = new List<(ITrafficRouter, TrafficRoutingContext)>();
+        foreach (var named in TrafficRouters.Named(routing))
+        {
+            // The parser refuses unknown names; should one slip through, acting on a subset would count a step done early.
+            if (_routers.Find(named.Name) is not { } router)
+            {
+                return [];
+            }
+
+            resolved.Add((router, context));
+        }
+
+        return resolved;
     }
 
     private static TrafficRoutingContext Context(Rollout rollout, TrafficRouting routing, string stableService, string canaryService)
@@ -54,66 +72,90 @@ internal sealed class TrafficGateway
         return new TrafficRoutingContext(rollout.Metadata.NamespaceProperty, rollout.Metadata.Name, owner, routing, stableService, canaryService);
     }
 
+    /// <summary>
+    /// Observes every router (all of them, so each failure is reported) and returns the split they all agree on; null
+    /// when any is unknown or they disagree, so no step counts as done until every router reports it.
+    /// </summary>
     public async Task<TrafficObservation?> ObserveAsync(Rollout rollout, RolloutPlan plan, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        if (plan.Strategy is not CanaryPlan { Router: not null } || Resolve(rollout) is not { } resolved)
+        if (plan.Strategy is not CanaryPlan { Router: not null } || Resolve(rollout) is not { Count: > 0 } routers)
         {
             return null;
         }
 
-        var (router, context) = resolved;
+        var observed = new List<TrafficObservation?>();
+        foreach (var (router, context) in routers)
+        {
+            try
+            {
+                observed.Add(await router.ObserveAsync(context, cancellationToken).ConfigureAwait(false));
+            }
+            catch (TrafficRoutingException ex)
+            {
+                events.Add(Failed(router, ex));
+                observed.Add(null);
+            }
+        }
 
-        try
-        {
-            return await router.ObserveAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TrafficRoutingException ex)
-        {
-            // Unknown split: Core will not count a step done, so the rollout simply does not advance.
-            events.Add(new RolloutEvent(EventSeverity.Warning, ErrorReason, ex.Message));
-            return null;
-        }
+        return TrafficAgreement.Of(observed);
     }
 
+    /// <summary>Writes the desired state to every router; a router that fails does not keep the others from being written.</summary>
     public async Task ApplyAsync(Rollout rollout, RouteTraffic route, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        if (Resolve(rollout) is not { } resolved)
-        {
-            return;
-        }
-
-        var (router, context) = resolved;
-
-        try
-        {
-            await router.ApplyAsync(context, route.CanaryWeight, route.HeaderRoutes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TrafficRoutingException ex)
-        {
-            events.Add(new RolloutEvent(EventSeverity.Warning, ErrorReason, ex.Message));
-        }
+        await ForEachAsync(Resolve(rollout), (router, context) => router.ApplyAsync(context, route.Desired, cancellationToken), events).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Puts the given routes back (all traffic to stable, managed header rules removed). The routes come from the
-    /// Rollout's record, not its spec: the spec may no longer name them.
+    /// Puts the given routes back on every router that recorded them (all traffic to stable, managed header and mirror
+    /// routes removed). The routes come from the Rollout's record, not its spec: the spec may no longer name them.
+    /// True when every router was reset.
     /// </summary>
     public async Task<bool> ResetAsync(Rollout rollout, ManagedRoutes routes, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        if (_routers.Find(ParseContext.GatewayApiRouter) is not { } router)
+        var routing = routes.Routing;
+        var routers = Routers(routing, Context(rollout, routing, routes.StableService, routes.CanaryService));
+        if (routers.Count == 0)
         {
             return false;
         }
 
-        try
-        {
-            await router.ResetAsync(Context(rollout, routes.Routing, routes.StableService, routes.CanaryService), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TrafficRoutingException ex)
-        {
-            events.Add(new RolloutEvent(EventSeverity.Warning, ErrorReason, ex.Message));
-            return false;
-        }
+        return await ForEachAsync(routers, (router, context) => router.ResetAsync(context, cancellationToken), events).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs the operation on every router. Misconfiguration becomes a named Warning; any other failure (transient) is
+    /// rethrown after the remaining routers had their turn, so the reconcile is retried with backoff.
+    /// </summary>
+    private static async Task<bool> ForEachAsync(
+        IReadOnlyList<(ITrafficRouter Router, TrafficRoutingContext Context)> routers,
+        Func<ITrafficRouter, TrafficRoutingContext, Task> operation,
+        List<RolloutEvent> events)
+    {
+        var allDone = true;
+        ExceptionDispatchInfo? transient = null;
+        foreach (var (router, context) in routers)
+        {
+            try
+            {
+                await operation(router, context).ConfigureAwait(false);
+            }
+            catch (TrafficRoutingException ex)
+            {
+                events.Add(Failed(router, ex));
+                allDone = false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                transient ??= ExceptionDispatchInfo.Capture(ex);
+                allDone = false;
+            }
+        }
+
+        transient?.Throw();
+        return allDone;
+    }
+
+    private static RolloutEvent Failed(ITrafficRouter router, TrafficRoutingException ex) =>
+        new(EventSeverity.Warning, ErrorReason, $"traffic router {router.Name}: {ex.Message}");
 }

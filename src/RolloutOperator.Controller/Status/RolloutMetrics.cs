@@ -69,11 +69,5 @@ public sealed class RolloutMetrics
 
     private static string Strategy(RolloutSpec spec) => spec.Strategy?.BlueGreen is not null ? "blueGreen" : "canary";
 
-    private static string Router(RolloutSpec spec) => spec.Strategy?.Canary?.TrafficRouting switch
-    {
-        { GatewayApi: not null } => "gatewayAPI",
-        { Nginx: not null } => "nginx",
-        { Plugin.Name: { Length: > 0 } plugin } => plugin,
-        _ => "none",
-    };
+    private static string Router(RolloutSpec spec) => Reconciliation.TrafficGateway.RouterName(spec) ?? "none";
 }

@@ -60,15 +60,15 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
         return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)]);
     }
 
-    public async Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    public async Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(canaryWeight);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(canaryWeight, 100);
-        ArgumentNullException.ThrowIfNull(headerRoutes);
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentOutOfRangeException.ThrowIfNegative(desired.CanaryWeight);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(desired.CanaryWeight, 100);
         foreach (var target in RouteTarget.From(context))
         {
             var route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
-            await ConvergeAsync(target, route, canaryWeight, headerRoutes, cancellationToken).ConfigureAwait(false);
+            await ConvergeAsync(target, route, desired.CanaryWeight, desired.HeaderRoutes, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Traffic.Istio;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
-using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Traffic;
 
@@ -32,7 +31,7 @@ public sealed class IstioTrafficRouter : ITrafficRouter
 
     public string Name => ParseContext.IstioRouter;
 
-    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true);
+    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true);
 
     /// <summary>
     /// The split every managed route of every VirtualService agrees on, or null when they disagree or the
@@ -56,12 +55,13 @@ public sealed class IstioTrafficRouter : ITrafficRouter
         return IstioObservation.Combine(observations);
     }
 
-    public Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    public Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(canaryWeight);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(canaryWeight, 100);
-        ArgumentNullException.ThrowIfNull(headerRoutes);
-        return ConvergeAsync(context, new IstioDesired(canaryWeight, headerRoutes, []), cancellationToken);
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentOutOfRangeException.ThrowIfNegative(desired.CanaryWeight);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(desired.CanaryWeight, 100);
+        var mirrors = desired.MirrorRoutes.Select(m => new IstioMirror(m.Name, m.Matches, m.Hundredths / 100.0)).ToList();
+        return ConvergeAsync(context, new IstioDesired(desired.CanaryWeight, desired.HeaderRoutes, mirrors), cancellationToken);
     }
 
     /// <summary>Weights back to 100/0, operator routes removed, then the subsets' revision label removed; objects already gone need no reset.</summary>
@@ -119,6 +119,11 @@ public sealed class IstioTrafficRouter : ITrafficRouter
 
     private async Task<(IstioTargets Targets, JsonObject? Rule)> ResolveAsync(TrafficRoutingContext context, CancellationToken cancellationToken)
     {
+        if (IstioTargets.Routing(context).VirtualServices is not { Count: > 0 })
+        {
+            throw new TrafficRoutingException("trafficRouting.istio lists no virtualServices");
+        }
+
         var ruleRef = IstioTargets.RuleRef(context);
         var rule = ruleRef is null ? null : await _client.GetAsync(ruleRef, cancellationToken).ConfigureAwait(false);
         return (IstioTargets.Create(context, rule), rule);

@@ -59,30 +59,36 @@ public sealed class NginxTrafficRouter : ITrafficRouter
         return new TrafficObservation(weight, headerRoute is null ? [] : [headerRoute]);
     }
 
-    public async Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    public async Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(desired);
+        var (canaryWeight, headerRoutes) = (desired.CanaryWeight, desired.HeaderRoutes);
+        if (desired.MirrorRoutes.Count > 0)
+        {
+            throw new TrafficRoutingException("the nginx router cannot mirror traffic; setMirrorRoute needs another router");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(canaryWeight);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(canaryWeight, 100);
-        ArgumentNullException.ThrowIfNull(headerRoutes);
         var routing = Routing(context);
         var annotations = new NginxAnnotations(routing).Desired(canaryWeight, headerRoutes);
         var stable = await GetStableAsync(context, routing, cancellationToken).ConfigureAwait(false);
-        var desired = CanaryIngressBuilder.Build(context, stable, annotations);
-        var live = await FindAsync(context.Namespace, desired.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        var canaryIngress = CanaryIngressBuilder.Build(context, stable, annotations);
+        var live = await FindAsync(context.Namespace, canaryIngress.Metadata.Name, cancellationToken).ConfigureAwait(false);
         var nothingToRoute = canaryWeight == 0 && !annotations.ContainsKey(NginxAnnotations.HeaderRouteKey);
-        if (live is null ? nothingToRoute : CanaryIngressState.UpToDate(live, desired, FieldManager))
+        if (live is null ? nothingToRoute : CanaryIngressState.UpToDate(live, canaryIngress, FieldManager))
         {
             return;
         }
 
         await _client.NetworkingV1.PatchNamespacedIngressAsync(
-            new V1Patch(KubernetesJson.Serialize(desired), V1Patch.PatchType.ApplyPatch),
-            desired.Metadata.Name,
+            new V1Patch(KubernetesJson.Serialize(canaryIngress), V1Patch.PatchType.ApplyPatch),
+            canaryIngress.Metadata.Name,
             context.Namespace,
             fieldManager: FieldManager,
             force: true,
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        NginxLog.Applied(_logger, context.Namespace, desired.Metadata.Name, canaryWeight);
+        NginxLog.Applied(_logger, context.Namespace, canaryIngress.Metadata.Name, canaryWeight);
     }
 
     /// <summary>Weight 0 without header annotations; when the stable Ingress is gone the canary Ingress cannot be rebuilt and is deleted.</summary>
@@ -102,7 +108,7 @@ public sealed class NginxTrafficRouter : ITrafficRouter
             return;
         }
 
-        await ApplyAsync(context, 0, [], cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(context, DesiredTraffic.Stable, cancellationToken).ConfigureAwait(false);
     }
 
     private static NginxRouting Routing(TrafficRoutingContext context)

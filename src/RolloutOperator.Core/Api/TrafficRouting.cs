@@ -1,7 +1,7 @@
 namespace RolloutOperator.Core.Api;
 
-[Description("The traffic router that moves weight between the stable and canary Services. Exactly one router.")]
-[CelRule("(has(self.gatewayAPI) ? 1 : 0) + (has(self.nginx) ? 1 : 0) + (has(self.istio) ? 1 : 0) + (has(self.plugin) ? 1 : 0) == 1", "set exactly one of gatewayAPI, nginx, istio, plugin")]
+[Description("The traffic routers that move weight between the stable and canary Services. Several may be set (for example one for north-south and one for east-west traffic); every step waits for all of them.")]
+[CelRule("has(self.gatewayAPI) || has(self.nginx) || has(self.istio) || has(self.alb) || has(self.plugin)", "set at least one router: gatewayAPI, nginx, istio, alb, plugin")]
 public sealed class TrafficRouting
 {
     [Description("Gateway API HTTPRoute/GRPCRoute backendRef weights.")]
@@ -14,10 +14,13 @@ public sealed class TrafficRouting
     [Description("Istio VirtualService destination weights, host-based or subset-based (with a DestinationRule).")]
     public IstioRouting? Istio { get; set; }
 
+    [Description("AWS Load Balancer Controller: the forward action annotation of the user's Ingresses.")]
+    public AlbRouting? Alb { get; set; }
+
     [Description("A router registered under another name, with its own settings.")]
     public RouterPlugin? Plugin { get; set; }
 
-    [Description("Header routes that setHeaderRoute steps may manage, in order of precedence.")]
+    [Description("Header and mirror routes that setHeaderRoute and setMirrorRoute steps may manage, in order of precedence.")]
     [MaxLength(16)]
     [ListMapKeys("name")]
     public List<ManagedRoute>? ManagedRoutes { get; set; }

@@ -15,4 +15,9 @@ public sealed record TrafficStatus
     [MaxLength(16)]
     [AtomicList]
     public List<string>? HeaderRoutes { get; init; }
+
+    [Description("Mirror routes currently desired.")]
+    [MaxLength(16)]
+    [AtomicList]
+    public List<string>? MirrorRoutes { get; init; }
 }

@@ -44,9 +44,11 @@ internal static class CanaryWorld
         world.Replicas[stable] = stableWanted;
         world.CanaryWeight = weight;
         world.HeaderRoutes.Clear();
+        world.MirrorRoutes.Clear();
         if (ctx.Available(canary) > 0)
         {
             world.HeaderRoutes.AddRange(state.HeaderRoutes);
+            world.MirrorRoutes.AddRange(state.MirrorRoutes);
         }
 
         world.ObservedWeight = ctx.Observation.Traffic?.CanaryWeight;
@@ -61,8 +63,7 @@ internal static class CanaryWorld
             return false;
         }
 
-        var wanted = state.HeaderRoutes.Select(r => r.Name).Order(StringComparer.Ordinal);
-        return wanted.SequenceEqual(traffic.HeaderRoutes.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        return TrafficRoutes.Match(state.HeaderRoutes, state.MirrorRoutes, traffic);
     }
 
     private static int StablePercent(DecisionContext ctx, string stable, int total) =>
@@ -98,6 +99,7 @@ internal static class CanaryWorld
         var world = ctx.World;
         world.Replicas[stable] = total;
         world.HeaderRoutes.Clear();
+        world.MirrorRoutes.Clear();
         var observed = ctx.Observation.Traffic?.CanaryWeight ?? 0;
         world.CanaryWeight = plan.DynamicStableScale && plan.Router is not null
             ? Math.Max(0, Math.Min(observed, 100 - StablePercent(ctx, stable, total)))

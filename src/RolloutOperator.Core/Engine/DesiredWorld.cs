@@ -11,6 +11,8 @@ internal sealed class DesiredWorld
 
     public List<HeaderRoutePlan> HeaderRoutes { get; } = [];
 
+    public List<MirrorRoutePlan> MirrorRoutes { get; } = [];
+
     public Dictionary<ServiceRole, string> Services { get; } = [];
 
     /// <summary>Weight the rollout counts as reached: the router's report, or for replica-ratio canaries the ratio of available pods.</summary>
@@ -20,6 +22,7 @@ internal sealed class DesiredWorld
     {
         Replicas.Clear();
         HeaderRoutes.Clear();
+        MirrorRoutes.Clear();
         Services.Clear();
         CanaryWeight = 0;
         ObservedWeight = null;

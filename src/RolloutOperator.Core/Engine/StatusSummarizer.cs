@@ -56,11 +56,13 @@ internal static class StatusSummarizer
         }
 
         var routes = ctx.World.HeaderRoutes.Select(r => r.Name).ToList();
+        var mirrors = ctx.World.MirrorRoutes.Select(r => r.Name).ToList();
         return new TrafficStatus
         {
             DesiredWeight = ctx.World.CanaryWeight,
             ObservedWeight = ctx.World.ObservedWeight,
             HeaderRoutes = routes.Count == 0 ? null : routes,
+            MirrorRoutes = mirrors.Count == 0 ? null : mirrors,
         };
     }
 

@@ -33,7 +33,7 @@ internal static class WorldDiff
 
         if (routed && !TrafficMatches(ctx))
         {
-            actions.Add(new RouteTraffic(world.CanaryWeight, [.. world.HeaderRoutes]));
+            actions.Add(new RouteTraffic(world.CanaryWeight, [.. world.HeaderRoutes], [.. world.MirrorRoutes]));
         }
 
         actions.AddRange(scaleDowns);
@@ -47,8 +47,7 @@ internal static class WorldDiff
             return false;
         }
 
-        var wanted = ctx.World.HeaderRoutes.Select(r => r.Name).Order(StringComparer.Ordinal);
-        return wanted.SequenceEqual(traffic.HeaderRoutes.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        return TrafficRoutes.Match(ctx.World.HeaderRoutes, ctx.World.MirrorRoutes, traffic);
     }
 
     public static IReadOnlyList<HeaderRoutePlan> None { get; } = [];

@@ -26,7 +26,7 @@ internal static class CanaryStepParser
         if (step is null || set.Count != 1)
         {
             var found = set.Count == 0 ? "none" : string.Join(", ", set);
-            errors.Add(path, $"a step sets exactly one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute; found {found}");
+            errors.Add(path, $"a step sets exactly one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute; found {found}");
             return null;
         }
 
@@ -36,7 +36,8 @@ internal static class CanaryStepParser
             { Pause: { } pause } => new PauseStepPlan(pause.Duration is null ? null : Fields.Duration(pause.Duration, "", $"{path}.pause.duration", errors)),
             { Analysis: { } analysis } => Analysis(analysis, $"{path}.analysis", context, errors),
             { SetCanaryScale: { } scale } => Scale(scale, $"{path}.setCanaryScale", errors),
-            _ => HeaderRouteParser.Parse(step.SetHeaderRoute!, router, $"{path}.setHeaderRoute", errors),
+            { SetHeaderRoute: { } header } => HeaderRouteParser.Parse(header, router, $"{path}.setHeaderRoute", errors),
+            _ => MirrorRouteParser.Parse(step.SetMirrorRoute!, router, $"{path}.setMirrorRoute", errors),
         };
     }
 
@@ -48,6 +49,7 @@ internal static class CanaryStepParser
         AddIf(set, step.Analysis is not null, "analysis");
         AddIf(set, step.SetCanaryScale is not null, "setCanaryScale");
         AddIf(set, step.SetHeaderRoute is not null, "setHeaderRoute");
+        AddIf(set, step.SetMirrorRoute is not null, "setMirrorRoute");
         return set;
     }
 

@@ -24,7 +24,7 @@ internal static class CanaryValidator
             steps,
             background,
             startingStep,
-            router.Name,
+            router.Names,
             surge,
             unavailable,
             Fields.Seconds(canary.ScaleDownDelaySeconds, SpecDefaults.ScaleDownDelaySeconds, $"{Path}.scaleDownDelaySeconds", errors),

@@ -10,16 +10,25 @@ internal static class HeaderRouteParser
     public static SetHeaderRouteStepPlan Parse(SetHeaderRoute route, RouterInfo router, string path, SpecErrors errors)
     {
         CheckRouter(router, path, errors);
-        if (Fields.IsBlank(route.Name))
+        CheckName(route.Name, router, path, errors);
+        return new SetHeaderRouteStepPlan(new HeaderRoutePlan(route.Name, Matches(route.Match ?? [], path, errors)));
+    }
+
+    /// <summary>Header and mirror routes share the managedRoutes list: a name may be used by either kind of step.</summary>
+    public static void CheckName(string? name, RouterInfo router, string path, SpecErrors errors)
+    {
+        if (Fields.IsBlank(name))
         {
             errors.Add($"{path}.name", "name is required");
         }
-        else if (!router.ManagedRoutes.Contains(route.Name))
+        else if (!router.ManagedRoutes.Contains(name!))
         {
-            errors.Add($"{path}.name", $"route \"{route.Name}\" is not listed in trafficRouting.managedRoutes");
+            errors.Add($"{path}.name", $"route \"{name}\" is not listed in trafficRouting.managedRoutes");
         }
+    }
 
-        var matches = route.Match ?? [];
+    public static List<HeaderMatchPlan> Matches(List<HeaderMatch> matches, string path, SpecErrors errors)
+    {
         var plans = new List<HeaderMatchPlan>();
         for (var i = 0; i < matches.Count; i++)
         {
@@ -29,7 +38,7 @@ internal static class HeaderRouteParser
             }
         }
 
-        return new SetHeaderRouteStepPlan(new HeaderRoutePlan(route.Name, plans));
+        return plans;
     }
 
     private static void CheckRouter(RouterInfo router, string path, SpecErrors errors)
@@ -38,9 +47,9 @@ internal static class HeaderRouteParser
         {
             errors.Add(path, "setHeaderRoute needs a traffic router");
         }
-        else if (router.Capabilities is { SupportsHeaderRoutes: false })
+        else if (router.Lacking(c => c.SupportsHeaderRoutes) is { } lacking)
         {
-            errors.Add(path, $"traffic router \"{router.Name}\" does not support header routes");
+            errors.Add(path, $"traffic router \"{lacking}\" does not support header routes");
         }
     }
 

@@ -18,6 +18,7 @@ public sealed record ParseContext(
     public const string GatewayApiRouter = "gatewayAPI";
     public const string NginxRouter = "nginx";
     public const string IstioRouter = "istio";
+    public const string AlbRouter = "alb";
 
     public ProviderPolicy Providers => Policy ?? ProviderPolicy.Default;
 
@@ -26,7 +27,7 @@ public sealed record ParseContext(
         {
             [GatewayApiRouter] = new(SupportsHeaderRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
-            [IstioRouter] = new(SupportsHeaderRoutes: true),
+            [IstioRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A context over a fixed set of templates and the built-in routers, for lint and tests.</summary>

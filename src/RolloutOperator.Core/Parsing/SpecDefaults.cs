@@ -27,6 +27,9 @@ internal static class SpecDefaults
     public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
     public const string IstioStableSubset = IstioDestinationRule.DefaultStableSubset;
     public const string IstioCanarySubset = IstioDestinationRule.DefaultCanarySubset;
+    public const string AlbAnnotationPrefix = AlbDefaults.AnnotationPrefix;
+    public const int AlbStickinessSeconds = AlbDefaults.StickinessSeconds;
+    public const double MirrorPercentage = 100;
     public const string Interval = "1m";
     public const int FailureLimit = 0;
     public const int InconclusiveLimit = 0;
@@ -68,6 +71,9 @@ internal static class SpecDefaults
         ["NginxRouting.AnnotationPrefix"] = NginxAnnotationPrefix,
         ["IstioDestinationRule.StableSubsetName"] = IstioStableSubset,
         ["IstioDestinationRule.CanarySubsetName"] = IstioCanarySubset,
+        ["AlbRouting.AnnotationPrefix"] = AlbAnnotationPrefix,
+        ["AlbStickiness.DurationSeconds"] = AlbStickinessSeconds,
+        ["SetMirrorRoute.Percentage"] = MirrorPercentage,
         ["Metric.Interval"] = Interval,
         ["Metric.FailureLimit"] = FailureLimit,
         ["Metric.InconclusiveLimit"] = InconclusiveLimit,

@@ -17,20 +17,29 @@ internal static class TrafficRoutingValidator
         }
 
         var at = $"{path}.trafficRouting";
-        var (name, namePath) = RouterName(routing, at, errors);
+        var named = RouterNames(routing, at, canary.StableService, errors);
         var routes = ManagedRoutes(routing.ManagedRoutes ?? [], $"{at}.managedRoutes", errors);
-        if (name is null)
+        var capabilities = new Dictionary<string, RouterCapabilities>(StringComparer.Ordinal);
+        foreach (var router in named)
         {
-            return RouterInfo.None with { ManagedRoutes = routes, Configured = true };
-        }
+            if (capabilities.ContainsKey(router.Name))
+            {
+                errors.Add($"{at}.plugin.name", $"traffic router \"{router.Name}\" is already set by its own field");
+                continue;
+            }
 
-        if (!context.Routers.TryGetValue(name, out var capabilities))
-        {
+            if (context.Routers.TryGetValue(router.Name, out var found))
+            {
+                capabilities[router.Name] = found;
+                continue;
+            }
+
             var registered = string.Join(", ", context.Routers.Keys.Order(StringComparer.Ordinal));
-            errors.Add(namePath, $"unknown traffic router \"{name}\"; registered: {registered}");
+            var namePath = router.Field == "plugin" ? $"{at}.plugin.name" : $"{at}.{router.Field}";
+            errors.Add(namePath, $"unknown traffic router \"{router.Name}\"; registered: {registered}");
         }
 
-        return new RouterInfo(name, capabilities, routes, Configured: true);
+        return new RouterInfo([.. named.Select(r => r.Name)], capabilities, routes, Configured: true);
     }
 
     private static void CheckServices(CanaryStrategy canary, string path, bool required, SpecErrors errors)
@@ -51,45 +60,40 @@ internal static class TrafficRoutingValidator
         }
     }
 
-    private static (string? Name, string Path) RouterName(TrafficRouting routing, string path, SpecErrors errors)
+    /// <summary>Every router block that is set, each checked on its own; a plugin without a name names no router.</summary>
+    private static List<NamedRouter> RouterNames(TrafficRouting routing, string path, string? stableService, SpecErrors errors)
     {
-        var blocks = (routing.GatewayApi is null ? 0 : 1) + (routing.Nginx is null ? 0 : 1) + (routing.Istio is null ? 0 : 1) + (routing.Plugin is null ? 0 : 1);
-        if (blocks != 1)
+        var named = TrafficRouters.Named(routing).ToList();
+        if (routing.Plugin is { } plugin && Fields.IsBlank(plugin.Name))
         {
-            errors.Add(path, "set exactly one of gatewayAPI, nginx, istio, plugin");
-            return (null, path);
+            errors.Add($"{path}.plugin.name", "name is required");
+        }
+        else if (named.Count == 0)
+        {
+            errors.Add(path, "set at least one router: gatewayAPI, nginx, istio, alb, plugin");
         }
 
         if (routing.GatewayApi is { } gateway)
         {
             CheckGatewayApi(gateway, $"{path}.gatewayAPI", errors);
-            return (ParseContext.GatewayApiRouter, $"{path}.gatewayAPI");
         }
 
-        if (routing.Nginx is { } nginx)
+        if (routing.Nginx is { } nginx && Fields.IsBlank(nginx.StableIngress))
         {
-            if (Fields.IsBlank(nginx.StableIngress))
-            {
-                errors.Add($"{path}.nginx.stableIngress", "stableIngress is required");
-            }
-
-            return (ParseContext.NginxRouter, $"{path}.nginx");
+            errors.Add($"{path}.nginx.stableIngress", "stableIngress is required");
         }
 
         if (routing.Istio is { } istio)
         {
             IstioRoutingValidator.Check(istio, $"{path}.istio", errors);
-            return (ParseContext.IstioRouter, $"{path}.istio");
         }
 
-        var namePath = $"{path}.plugin.name";
-        if (Fields.IsBlank(routing.Plugin!.Name))
+        if (routing.Alb is { } alb)
         {
-            errors.Add(namePath, "name is required");
-            return (null, namePath);
+            AlbValidator.Check(alb, stableService, $"{path}.alb", errors);
         }
 
-        return (routing.Plugin.Name, namePath);
+        return named;
     }
 
     private static void CheckGatewayApi(GatewayApiRouting gateway, string path, SpecErrors errors)

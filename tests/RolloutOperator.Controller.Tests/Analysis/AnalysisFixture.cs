@@ -36,7 +36,7 @@ internal static class AnalysisFixture
     }
 
     public static RolloutPlan Plan() =>
-        new(Canary, 5, new CanaryPlan([], null, 0, null, 1, 0, TimeSpan.Zero, TimeSpan.Zero, false), TimeSpan.FromMinutes(10), false, false, 10, 0, "app=checkout");
+        new(Canary, 5, new CanaryPlan([], null, 0, [], 1, 0, TimeSpan.Zero, TimeSpan.Zero, false), TimeSpan.FromMinutes(10), false, false, 10, 0, "app=checkout");
 
     public static MetricPlan Metric(string name, string query, string? address = "http://prometheus.invalid:9090") =>
         new(name, TimeSpan.FromMinutes(1), 1, TimeSpan.Zero, 0, 0, 4, null, null, new ThresholdRange { Min = 0.99 }, NoDataPolicy.Retry,

@@ -25,7 +25,7 @@ namespace RolloutOperator.Controller.Tests.Reconciliation;
 /// </summary>
 internal sealed class ControllerHarness : IAsyncDisposable
 {
-    public const string Crds = "/work/main/crds";
+    public static string Crds => RolloutOperator.Testing.TestPaths.Crds;
     private readonly CancellationTokenSource _stop = new();
     private RolloutInformers _informers = null!;
     private Task _informersRunning = Task.CompletedTask;

@@ -39,6 +39,7 @@ public sealed class TrafficRouterRegistryTests
         var registry = new TrafficRouterRegistry([
             new GatewayApiTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<GatewayApiTrafficRouter>.Instance),
             new NginxTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<NginxTrafficRouter>.Instance),
+            new IstioTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<IstioTrafficRouter>.Instance),
         ]);
 
         Assert.Equal(ParseContext.BuiltInRouters.OrderBy(c => c.Key, StringComparer.Ordinal), registry.Capabilities.OrderBy(c => c.Key, StringComparer.Ordinal));
@@ -62,7 +63,7 @@ public sealed class TrafficRouterRegistryTests
         public Task<TrafficObservation?> ObserveAsync(TrafficRoutingContext context, CancellationToken cancellationToken) =>
             Task.FromResult<TrafficObservation?>(null);
 
-        public Task ApplyAsync(TrafficRoutingContext context, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken) =>
+        public Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
         public Task ResetAsync(TrafficRoutingContext context, CancellationToken cancellationToken) => Task.CompletedTask;

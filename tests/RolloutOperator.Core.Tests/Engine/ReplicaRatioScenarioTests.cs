@@ -10,7 +10,7 @@ public sealed class ReplicaRatioScenarioTests
 {
     private static Scenario Healthy(CanaryPlan strategy, int replicas = 10)
     {
-        var s = new Scenario(Rollout("v1", strategy with { Router = null }, replicas));
+        var s = new Scenario(Rollout("v1", strategy with { Routers = [] }, replicas));
         s.Cluster.Services.Clear();
         s.RunUntil(x => x.IsHealthy);
         return s;

@@ -27,7 +27,7 @@ internal static class CanaryValidationCases
         ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: gatewayAPI, istio, nginx"),
         ["router plugin name empty"] = new(() => Plugin(""), $"{Routing}.plugin.name"),
         ["router gatewayAPI not registered"] = new(() => Specs.Canary(), $"{Routing}.gatewayAPI", "unknown traffic router \"gatewayAPI\"", OnlyPluginRouter),
-        ["router blocks two"] = new(() => Change(c => c.TrafficRouting!.Nginx = new NginxRouting { StableIngress = "demo" }), Routing, "exactly one of gatewayAPI, nginx, istio, plugin"),
+        ["router named twice"] = new(() => Change(c => c.TrafficRouting!.Plugin = new RouterPlugin { Name = "gatewayAPI" }), $"{Routing}.plugin.name", "traffic router \"gatewayAPI\" is already set by its own field"),
         ["router blocks none"] = new(() => Change(c => c.TrafficRouting!.GatewayApi = null), Routing),
         ["gatewayAPI without routes"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes = []), $"{Routing}.gatewayAPI"),
         ["gatewayAPI route name empty"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes![0].Name = ""), $"{Routing}.gatewayAPI.httpRoutes[0].name"),

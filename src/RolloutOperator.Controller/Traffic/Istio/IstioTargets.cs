@@ -9,10 +9,7 @@ internal sealed record IstioTargets(IReadOnlyList<VirtualServiceTarget> VirtualS
     public static IstioRouting Routing(TrafficRoutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var istio = context.Routing.Istio ?? throw new TrafficRoutingException("trafficRouting.istio is not set");
-        return istio.VirtualServices is { Count: > 0 }
-            ? istio
-            : throw new TrafficRoutingException("trafficRouting.istio lists no virtualServices");
+        return context.Routing.Istio ?? throw new TrafficRoutingException("trafficRouting.istio is not set");
     }
 
     public static IstioObjectRef? RuleRef(TrafficRoutingContext context) =>
@@ -41,7 +38,7 @@ internal sealed record IstioTargets(IReadOnlyList<VirtualServiceTarget> VirtualS
         }
 
         var roles = new DestinationRoles(context.Namespace, context.StableService, context.CanaryService, subsets);
-        var services = istio.VirtualServices
+        var services = (istio.VirtualServices ?? [])
             .Select(v => new VirtualServiceTarget(new IstioObjectRef(IstioKind.VirtualService, context.Namespace, v.Name), v, roles))
             .ToList();
         return new IstioTargets(services, reference, subsets);

@@ -19,7 +19,7 @@ public static class RolloutGenerators
         Gen.Bool,
         (steps, routed, dynamic, background) => (StrategyPlan)(CanaryStrategy(steps) with
         {
-            Router = routed ? "gatewayAPI" : null,
+            Routers = routed ? ["gatewayAPI"] : [],
             DynamicStableScale = routed && dynamic,
             Background = background ? AnalysisOf(Metric("bg", count: null, intervalSeconds: 15)) : null,
         }));

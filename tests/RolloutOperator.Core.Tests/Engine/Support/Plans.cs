@@ -14,7 +14,7 @@ public static class Plans
         steps,
         Background: null,
         BackgroundStartingStep: 0,
-        Router: "gatewayAPI",
+        Routers: ["gatewayAPI"],
         MaxSurge: 1,
         MaxUnavailable: 0,
         ScaleDownDelay: TimeSpan.FromSeconds(30),

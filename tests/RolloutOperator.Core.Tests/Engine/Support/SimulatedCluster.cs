@@ -22,7 +22,12 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<string> HeaderRoutes { get; private set; } = [];
 
+    public IReadOnlyList<string> MirrorRoutes { get; private set; } = [];
+
     public bool RouterObserves { get; set; } = true;
+
+    /// <summary>A router that takes the weight but never puts a mirror route in force.</summary>
+    public bool DropMirrors { get; set; }
 
     public Dictionary<ServiceRole, string?> Services { get; } = new() { [ServiceRole.Stable] = null, [ServiceRole.Canary] = null };
 
@@ -44,6 +49,7 @@ public sealed class SimulatedCluster
                 case RouteTraffic route:
                     CanaryWeight = route.CanaryWeight;
                     HeaderRoutes = [.. route.HeaderRoutes.Select(r => r.Name)];
+                    MirrorRoutes = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => r.Name)];
                     break;
                 case PointService point:
                     Services[point.Role] = point.Revision;
@@ -93,7 +99,7 @@ public sealed class SimulatedCluster
     private int Report(string revision, Workload w) =>
         CrashLooping.Contains(revision) ? 0 : Math.Min(w.Available, AvailableCap.GetValueOrDefault(revision, int.MaxValue));
 
-    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) : null;
+    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = MirrorRoutes } : null;
 
     private sealed class Workload
     {
