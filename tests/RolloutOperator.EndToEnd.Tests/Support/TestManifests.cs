@@ -112,7 +112,15 @@ public static class TestManifests
               trafficRouting:
                 istio:
                   virtualServices: [{name: web, httpRoutes: [primary]}]
-                managedRoutes: [{name: testers}]
+                managedRoutes: [{name: testers}, {name: shadow}]
+        """;
+
+    public const string GatewayAndIstioRouting = """
+              trafficRouting:
+                gatewayAPI:
+                  httpRoutes: [{name: web}]
+                istio:
+                  virtualServices: [{name: web}]
         """;
 
     public const string NginxRouting = """
