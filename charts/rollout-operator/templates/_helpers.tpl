@@ -107,9 +107,14 @@ rendered rules equal that table; change both together. config/rbac/role.yaml hol
   resources: ["virtualservices", "destinationrules"]
   verbs: ["get", "list", "watch", "patch", "update"]
 # NGINX routing: read the user's Ingress; server-side apply a canary Ingress (create + patch), delete it when done.
+# ALB routing: merge-patch only the forward action annotation of the user's Ingress.
 - apiGroups: ["networking.k8s.io"]
   resources: ["ingresses"]
   verbs: ["get", "create", "patch", "delete"]
+# ALB routing: the load balancer controller's Events on the Ingress tell whether it took the action.
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["list"]
 # Kubernetes Events on Rollouts (events.k8s.io/v1); patch bumps the series count of a repeated event.
 - apiGroups: ["events.k8s.io"]
   resources: ["events"]

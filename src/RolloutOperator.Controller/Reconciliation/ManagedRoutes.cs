@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Controller.Reconciliation;
 
@@ -15,21 +16,34 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
     /// <summary>The Istio VirtualServices (and DestinationRule) the Rollout writes to; null when it routes through none.</summary>
     public IstioRouting? Istio { get; init; }
 
+    /// <summary>The ALB action the operator writes into the user's Ingresses (null when it writes none).</summary>
+    public AlbRouting? Alb { get; init; }
+
     /// <summary>What the spec routes through now; null when it edits no shared object.</summary>
     public static ManagedRoutes? FromSpec(RolloutSpec spec)
     {
         var canary = spec.Strategy?.Canary;
         var routing = canary?.TrafficRouting;
-        if (routing?.GatewayApi is null && routing?.Istio is null)
+        if (canary is null || !TrafficRouters.EditsSharedObject(routing))
         {
             return null;
         }
 
-        return new ManagedRoutes(canary!.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, routing.GatewayApi?.HttpRoutes, routing.GatewayApi?.GrpcRoutes)
+        var gateway = routing!.GatewayApi;
+        return new ManagedRoutes(canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, gateway?.HttpRoutes, gateway?.GrpcRoutes)
         {
             Istio = routing.Istio,
+            Alb = routing.Alb,
         };
     }
+
+    /// <summary>The names of the objects the record covers, for events.</summary>
+    public IEnumerable<string> ObjectNames =>
+        (HttpRoutes ?? []).Concat(GrpcRoutes ?? []).Select(r => r.Name)
+            .Concat((Istio?.VirtualServices ?? []).Select(v => v.Name))
+            .Concat(Istio?.DestinationRule is { } rule ? [rule.Name] : [])
+            .Concat(Alb?.Ingresses ?? [])
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>What the operator recorded; null when there is no record (or it is unreadable: someone edited it).</summary>
     public static ManagedRoutes? Read(Rollout rollout)
@@ -58,14 +72,8 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
     {
         GatewayApi = (HttpRoutes?.Count ?? 0) + (GrpcRoutes?.Count ?? 0) > 0 ? new GatewayApiRouting { HttpRoutes = HttpRoutes, GrpcRoutes = GrpcRoutes } : null,
         Istio = Istio,
+        Alb = Alb is { Ingresses.Count: > 0 } ? Alb : null,
     };
-
-    /// <summary>The names of the recorded objects, for events.</summary>
-    public IEnumerable<string> Names =>
-        (HttpRoutes ?? []).Concat(GrpcRoutes ?? []).Select(r => r.Name)
-            .Concat((Istio?.VirtualServices ?? []).Select(v => v.Name))
-            .Concat(Istio?.DestinationRule is { } rule ? [rule.Name] : [])
-            .Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// The routes of this record that <paramref name="next"/> no longer manages, or null when there are none. Other
@@ -77,7 +85,27 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
         var http = Released(HttpRoutes, same ? next!.HttpRoutes : null);
         var grpc = Released(GrpcRoutes, same ? next!.GrpcRoutes : null);
         var istio = ReleasedIstio(Istio, same ? next!.Istio : null);
-        return http.Count + grpc.Count == 0 && istio is null ? null : this with { HttpRoutes = http, GrpcRoutes = grpc, Istio = istio };
+        var alb = ReleasedAlb(Alb, same ? next!.Alb : null);
+        return http.Count + grpc.Count + (alb?.Ingresses.Count ?? 0) == 0 && istio is null ? null : this with { HttpRoutes = http, GrpcRoutes = grpc, Istio = istio, Alb = alb };
+    }
+
+    /// <summary>Ingresses no longer written with the same action (another key means another annotation to put back).</summary>
+    private static AlbRouting? ReleasedAlb(AlbRouting? current, AlbRouting? next)
+    {
+        if (current is null)
+        {
+            return null;
+        }
+
+        var sameAction = next is not null && next.RootService == current.RootService && next.AnnotationPrefix == current.AnnotationPrefix && next.ServicePort == current.ServicePort;
+        var released = current.Ingresses.Where(i => !sameAction || !next!.Ingresses.Contains(i)).ToList();
+        return released.Count == 0 ? null : new AlbRouting
+        {
+            Ingresses = released,
+            ServicePort = current.ServicePort,
+            RootService = current.RootService,
+            AnnotationPrefix = current.AnnotationPrefix,
+        };
     }
 
     private static List<RouteRef> Released(List<RouteRef>? current, List<RouteRef>? next) =>

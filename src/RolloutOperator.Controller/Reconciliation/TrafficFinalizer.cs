@@ -70,7 +70,7 @@ internal sealed class TrafficFinalizer
     {
         if (await _traffic.ResetAsync(rollout, routes, events, cancellationToken).ConfigureAwait(false))
         {
-            var names = string.Join(", ", routes.Names);
+            var names = string.Join(", ", routes.ObjectNames);
             events.Add(new RolloutEvent(EventSeverity.Normal, "TrafficReset", $"All traffic returned to the stable Service on {names} {why}"));
         }
     }

@@ -33,7 +33,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
 
     public string Name => ParseContext.GatewayApiRouter;
 
-    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true);
+    public RouterCapabilities Capabilities { get; } = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true);
 
     /// <summary>
     /// The split every managed rule of every route agrees on. When they disagree (a write that reached only some of them)
@@ -52,12 +52,17 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
 
         var weights = observations.Select(o => o.CanaryWeight).Distinct().ToList();
         var headerRoutes = observations[0].HeaderRoutes;
-        if (weights is not [int weight] || observations.Any(o => !o.HeaderRoutes.SetEquals(headerRoutes)))
+        var mirrorRoutes = observations[0].MirrorRoutes;
+        if (weights is not [int weight]
+            || observations.Any(o => !o.HeaderRoutes.SetEquals(headerRoutes) || !o.MirrorRoutes.SetEquals(mirrorRoutes)))
         {
             return null;
         }
 
-        return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)]);
+        return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)])
+        {
+            MirrorRoutes = [.. mirrorRoutes.Order(StringComparer.Ordinal)],
+        };
     }
 
     public async Task ApplyAsync(TrafficRoutingContext context, DesiredTraffic desired, CancellationToken cancellationToken)
@@ -68,7 +73,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
         foreach (var target in RouteTarget.From(context))
         {
             var route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
-            await ConvergeAsync(target, route, desired.CanaryWeight, desired.HeaderRoutes, cancellationToken).ConfigureAwait(false);
+            await ConvergeAsync(target, route, desired, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,16 +89,16 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
                 continue;
             }
 
-            await ConvergeAsync(target, route, 0, [], cancellationToken).ConfigureAwait(false);
+            await ConvergeAsync(target, route, DesiredTraffic.Stable, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ConvergeAsync(RouteTarget target, JsonObject route, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes, CancellationToken cancellationToken)
+    private async Task ConvergeAsync(RouteTarget target, JsonObject route, DesiredTraffic desired, CancellationToken cancellationToken)
     {
         HttpOperationException? rejected;
         for (var attempt = 1; ; attempt++)
         {
-            var ops = RoutePatch.Build(route, target, canaryWeight, headerRoutes);
+            var ops = RoutePatch.Build(route, target, desired);
             if (ops.Count == 0)
             {
                 return;
@@ -103,7 +108,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
             try
             {
                 await _routes.PatchAsync(target, RoutePatch.WithPrecondition(ops, resourceVersion), cancellationToken).ConfigureAwait(false);
-                GatewayApiLog.Patched(_logger, target, canaryWeight, ops.Count);
+                GatewayApiLog.Patched(_logger, target, desired.CanaryWeight, ops.Count);
                 return;
             }
             catch (HttpOperationException e) when (IsRetryable(e) && attempt < MaxAttempts)

@@ -17,7 +17,24 @@ internal static class CanaryStepParser
             }
         }
 
+        CheckRouteKinds(steps, path, errors);
         return plans;
+    }
+
+    /// <summary>
+    /// Header and mirror routes share managedRoutes and the routers name their objects after the route, so one name
+    /// serves one kind of route only.
+    /// </summary>
+    private static void CheckRouteKinds(List<CanaryStep> steps, string path, SpecErrors errors)
+    {
+        var headers = steps.Select(s => s?.SetHeaderRoute?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i]?.SetMirrorRoute?.Name is { } name && headers.Contains(name))
+            {
+                errors.Add($"{path}[{i}].setMirrorRoute.name", $"route \"{name}\" is already used by a setHeaderRoute step; use another managed route for mirroring");
+            }
+        }
     }
 
     private static CanaryStepPlan? ParseStep(CanaryStep? step, string path, RouterInfo router, ParseContext context, SpecErrors errors)

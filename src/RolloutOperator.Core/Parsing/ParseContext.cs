@@ -25,9 +25,10 @@ public sealed record ParseContext(
     public static IReadOnlyDictionary<string, RouterCapabilities> BuiltInRouters { get; } =
         new Dictionary<string, RouterCapabilities>(StringComparer.Ordinal)
         {
-            [GatewayApiRouter] = new(SupportsHeaderRoutes: true),
+            [GatewayApiRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
             [IstioRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
+            [AlbRouter] = new(SupportsHeaderRoutes: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A context over a fixed set of templates and the built-in routers, for lint and tests.</summary>

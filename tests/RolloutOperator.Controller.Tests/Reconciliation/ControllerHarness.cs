@@ -79,8 +79,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
             new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance);
     }
 
-    private TrafficRouterRegistry Routers(bool gatewayApi) =>
-        new(gatewayApi ? [new GatewayApiTrafficRouter(Client, NullLogger<GatewayApiTrafficRouter>.Instance)] : []);
+    /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
+    private TrafficRouterRegistry Routers(bool gatewayApi)
+    {
+        ITrafficRouter alb = new AlbTrafficRouter(Client, NullLogger<AlbTrafficRouter>.Instance);
+        return new(gatewayApi ? [new GatewayApiTrafficRouter(Client, NullLogger<GatewayApiTrafficRouter>.Instance), alb] : [alb]);
+    }
 
     public async Task<ReconcileResult> ReconcileAsync(string name = RolloutManifests.Name)
     {

@@ -40,6 +40,7 @@ public sealed class TrafficRouterRegistryTests
             new GatewayApiTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<GatewayApiTrafficRouter>.Instance),
             new NginxTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<NginxTrafficRouter>.Instance),
             new IstioTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<IstioTrafficRouter>.Instance),
+            new AlbTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<AlbTrafficRouter>.Instance),
         ]);
 
         Assert.Equal(ParseContext.BuiltInRouters.OrderBy(c => c.Key, StringComparer.Ordinal), registry.Capabilities.OrderBy(c => c.Key, StringComparer.Ordinal));

@@ -24,7 +24,7 @@ internal static class CanaryValidationCases
         ["stableService missing with router"] = new(() => Change(c => c.StableService = null), $"{Canary}.stableService"),
         ["canaryService missing with router"] = new(() => Change(c => c.CanaryService = ""), $"{Canary}.canaryService"),
         ["canaryService equals stableService"] = new(() => Change(c => c.CanaryService = "demo-stable"), $"{Canary}.canaryService", "differ"),
-        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: gatewayAPI, istio, nginx"),
+        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: alb, gatewayAPI, istio, nginx"),
         ["router plugin name empty"] = new(() => Plugin(""), $"{Routing}.plugin.name"),
         ["router gatewayAPI not registered"] = new(() => Specs.Canary(), $"{Routing}.gatewayAPI", "unknown traffic router \"gatewayAPI\"", OnlyPluginRouter),
         ["router named twice"] = new(() => Change(c => c.TrafficRouting!.Plugin = new RouterPlugin { Name = "gatewayAPI" }), $"{Routing}.plugin.name", "traffic router \"gatewayAPI\" is already set by its own field"),

@@ -114,4 +114,14 @@ public sealed class SeveralRoutersTests
 
         Assert.Equal("traffic router \"nginx\" does not support header routes", error.Message);
     }
+
+    [Fact]
+    public void Parse_SameRouteNameForHeaderAndMirror_ErrorAtMirrorStep()
+    {
+        var spec = Specs.Canary().Mutate(s => s.Canary().Steps![0] = new CanaryStep { SetMirrorRoute = new SetMirrorRoute { Name = "beta" } });
+
+        var error = Assert.Single(SpecParser.Parse(spec, Context()).Errors);
+
+        Assert.Equal("spec.strategy.canary.steps[0].setMirrorRoute.name", error.Path);
+    }
 }

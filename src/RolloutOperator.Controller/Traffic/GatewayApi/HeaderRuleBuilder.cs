@@ -23,12 +23,12 @@ internal static class HeaderRuleBuilder
         return rule;
     }
 
-    private static IEnumerable<JsonObject> SourceMatches(JsonObject rule) =>
+    public static IEnumerable<JsonObject> SourceMatches(JsonObject rule) =>
         rule["matches"] is JsonArray { Count: > 0 } matches
             ? matches.Select(m => m?.DeepClone() as JsonObject ?? [])
             : [new JsonObject()];
 
-    private static JsonObject Narrow(JsonObject match, HeaderRoutePlan plan, RouteKind kind)
+    public static JsonObject Narrow(JsonObject match, HeaderRoutePlan plan, RouteKind kind)
     {
         // Header names are case-insensitive and the list is a map keyed by name: ours replace a user match on the same header.
         var ours = plan.Matches.Select(m => m.Header).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -47,9 +47,13 @@ internal static class HeaderRules
     }
 
     /// <summary>Header route names whose rule exists for every managed rule of the route.</summary>
-    public static IReadOnlySet<string> Present(JsonObject route, RouteTarget target, int managedCount)
+    public static IReadOnlySet<string> Present(JsonObject route, RouteTarget target, int managedCount) =>
+        Complete(Existing(route, target).Select(e => RouteRules.Name(e.Rule)![Prefix.Length..]), managedCount);
+
+    /// <summary>Route names (rule names without the prefix) that have a rule for every one of the managed rules.</summary>
+    public static IReadOnlySet<string> Complete(IEnumerable<string> ruleNames, int managedCount)
     {
-        var names = Existing(route, target).Select(e => RouteRules.Name(e.Rule)![Prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        var names = ruleNames.ToHashSet(StringComparer.Ordinal);
         if (managedCount == 1)
         {
             return names;

@@ -4,16 +4,19 @@ namespace RolloutOperator.Controller.Traffic.GatewayApi;
 
 /// <summary>
 /// What one route says about the split: the canary percentage its managed rules agree on (null when they disagree, e.g. after
-/// a partial write) and the header routes in place.
+/// a partial write), the header routes and the mirror routes in place.
 /// </summary>
-internal sealed record RouteObservation(int? CanaryWeight, IReadOnlySet<string> HeaderRoutes)
+internal sealed record RouteObservation(int? CanaryWeight, IReadOnlySet<string> HeaderRoutes, IReadOnlySet<string> MirrorRoutes)
 {
     public static RouteObservation Read(JsonObject route, RouteTarget target)
     {
         var managed = RouteRules.Managed(route, target);
         var rules = RouteRules.Of(route);
         var weights = managed.Select(i => CanaryPercent(rules[i]!.AsObject(), target)).Distinct().ToList();
-        return new RouteObservation(weights.Count == 1 ? weights[0] : null, HeaderRules.Present(route, target, managed.Count));
+        return new RouteObservation(
+            weights.Count == 1 ? weights[0] : null,
+            HeaderRules.Present(route, target, managed.Count),
+            MirrorRules.Present(route, target, managed.Count));
     }
 
     /// <summary>

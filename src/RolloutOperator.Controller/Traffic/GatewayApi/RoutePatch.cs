@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Core.Plans;
+using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Traffic.GatewayApi;
 
@@ -11,16 +11,16 @@ namespace RolloutOperator.Controller.Traffic.GatewayApi;
 /// </summary>
 internal static class RoutePatch
 {
-    public static List<JsonObject> Build(JsonObject route, RouteTarget target, int canaryWeight, IReadOnlyList<HeaderRoutePlan> headerRoutes)
+    public static List<JsonObject> Build(JsonObject route, RouteTarget target, DesiredTraffic desired)
     {
         var managed = RouteRules.Managed(route, target);
         var ops = new List<JsonObject>();
         foreach (var index in managed)
         {
-            AddWeightOps(ops, RouteRules.Of(route)[index]!.AsObject(), index, target, canaryWeight);
+            AddWeightOps(ops, RouteRules.Of(route)[index]!.AsObject(), index, target, desired.CanaryWeight);
         }
 
-        AddHeaderRuleOps(ops, route, target, managed, headerRoutes);
+        AddOperatorRuleOps(ops, route, target, managed, desired);
         return ops;
     }
 
@@ -52,10 +52,13 @@ internal static class RoutePatch
         }
     }
 
-    private static void AddHeaderRuleOps(List<JsonObject> ops, JsonObject route, RouteTarget target, IReadOnlyList<int> managed, IReadOnlyList<HeaderRoutePlan> plans)
+    /// <summary>Header rules, then mirror rules, in front of the user's rules; replaced as a block when any differs.</summary>
+    private static void AddOperatorRuleOps(List<JsonObject> ops, JsonObject route, RouteTarget target, IReadOnlyList<int> managed, DesiredTraffic traffic)
     {
-        var existing = HeaderRules.Existing(route, target);
-        var desired = HeaderRules.Desired(route, target, managed, plans);
+        var existing = HeaderRules.Existing(route, target).Concat(MirrorRules.Existing(route, target)).OrderBy(e => e.Index).ToList();
+        var desired = HeaderRules.Desired(route, target, managed, traffic.HeaderRoutes)
+            .Concat(MirrorRules.Desired(route, target, managed, traffic.CanaryWeight, traffic.MirrorRoutes))
+            .ToList();
         if (existing.Count == desired.Count && existing.Zip(desired).All(p => JsonNode.DeepEquals(p.First.Rule, p.Second)))
         {
             return;

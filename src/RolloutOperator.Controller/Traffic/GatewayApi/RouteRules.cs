@@ -46,6 +46,7 @@ internal static class RouteRules
         return -1;
     }
 
+    // The operator's mirror rules forward to the stable Service too; they follow the managed rules, they are not among them.
     private static bool HasStable(JsonNode? rule, RouteTarget target) =>
-        rule is JsonObject r && BackendRefs.IndexOf(r, target.StableService, target.Namespace) >= 0;
+        rule is JsonObject r && BackendRefs.IndexOf(r, target.StableService, target.Namespace) >= 0 && !MirrorRules.IsOurs(r, target);
 }
