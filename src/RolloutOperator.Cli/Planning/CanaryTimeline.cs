@@ -24,10 +24,11 @@ internal static class CanaryTimeline
                 SetWeightStepPlan w => ($"setWeight {w.Weight}", null, null, 0L, deadline),
                 SetCanaryScaleStepPlan s => ($"setCanaryScale {ScaleText(s)}", null, null, 0L, deadline),
                 SetHeaderRouteStepPlan h => ($"setHeaderRoute {h.Route.Name}{(h.Route.Matches.Count == 0 ? " (remove)" : "")}", null, null, 0L, deadline),
+                SetMirrorRouteStepPlan m => (m.Route.Hundredths == 0 ? $"setMirrorRoute {m.Route.Name} (remove)" : $"setMirrorRoute {StepState.MirrorText(m.Route)}", null, null, 0L, deadline),
                 var other => (other.GetType().Name, null, null, 0L, deadline),
             };
             stages.Add(new PlanStage(i + 1, row.Action, state.Weight, state.StableReplicas(canary, plan.Replicas), state.CanaryReplicas(plan.Replicas),
-                row.Pause, row.Analysis, state.HeaderRoutes, background, row.Min, row.Max));
+                row.Pause, row.Analysis, state.HeaderRoutes, background, row.Min, row.Max) { MirrorRoutes = state.MirrorRoutes });
         }
 
         var final = StepState.At(canary, canary.Steps.Count);

@@ -17,6 +17,9 @@ internal sealed record PlanStage(
     long MinSeconds,
     long? MaxSeconds)
 {
+    /// <summary>Mirror routes in force while the stage runs, as "name percentage%".</summary>
+    public IReadOnlyList<string> MirrorRoutes { get; init; } = [];
+
     public string Min => DurationText.Format(MinSeconds);
 
     public string Max => MaxSeconds is { } max ? DurationText.Format(max) : "unbounded";

@@ -8,6 +8,9 @@ namespace RolloutOperator.Cli.Planning;
 /// </summary>
 internal sealed record StepState(int Weight, int? ScaleReplicas, int? ScaleWeight, IReadOnlyList<string> HeaderRoutes)
 {
+    /// <summary>Mirror routes in force, as "name percentage%".</summary>
+    public IReadOnlyList<string> MirrorRoutes { get; init; } = [];
+
     public static StepState At(CanaryPlan plan, int index)
     {
         if (index >= plan.Steps.Count)
@@ -17,6 +20,7 @@ internal sealed record StepState(int Weight, int? ScaleReplicas, int? ScaleWeigh
 
         var (weight, scaleReplicas, scaleWeight) = (0, (int?)null, (int?)null);
         var routes = new List<string>();
+        var mirrors = new List<MirrorRoutePlan>();
         foreach (var step in plan.Steps.Take(index + 1))
         {
             switch (step)
@@ -35,18 +39,29 @@ internal sealed record StepState(int Weight, int? ScaleReplicas, int? ScaleWeigh
                     }
 
                     break;
+                case SetMirrorRouteStepPlan s:
+                    mirrors.RemoveAll(m => m.Name == s.Route.Name);
+                    if (s.Route.Hundredths > 0)
+                    {
+                        mirrors.Add(s.Route);
+                    }
+
+                    break;
             }
         }
 
-        return new StepState(weight, scaleReplicas, scaleWeight, routes);
+        return new StepState(weight, scaleReplicas, scaleWeight, routes) { MirrorRoutes = [.. mirrors.Select(MirrorText)] };
     }
+
+    public static string MirrorText(MirrorRoutePlan route) =>
+        $"{route.Name} {route.Percentage.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%";
 
     public static int CeilPercent(int total, int percent) => (int)(((long)total * percent + 99) / 100);
 
     public int CanaryReplicas(int total)
     {
         var replicas = ScaleReplicas ?? CeilPercent(total, ScaleWeight ?? Weight);
-        return HeaderRoutes.Count > 0 ? Math.Max(1, replicas) : replicas;
+        return HeaderRoutes.Count + MirrorRoutes.Count > 0 ? Math.Max(1, replicas) : replicas;
     }
 
     public int StableReplicas(CanaryPlan plan, int total) => plan.Router is null

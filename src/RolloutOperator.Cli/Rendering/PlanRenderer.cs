@@ -17,7 +17,9 @@ internal static class PlanRenderer
         {
             table.AddRow(
                 Text(stage.Number.ToString(CultureInfo.InvariantCulture)),
-                Text(stage.Action + (stage.HeaderRoutes.Count > 0 ? $" [routes: {string.Join(", ", stage.HeaderRoutes)}]" : "")),
+                Text(stage.Action
+                    + (stage.HeaderRoutes.Count > 0 ? $" [routes: {string.Join(", ", stage.HeaderRoutes)}]" : "")
+                    + (stage.MirrorRoutes.Count > 0 ? $" [mirrors: {string.Join(", ", stage.MirrorRoutes)}]" : "")),
                 Text(stage.Weight.ToString(CultureInfo.InvariantCulture) + "%"),
                 Text(stage.StableReplicas.ToString(CultureInfo.InvariantCulture)),
                 Text(stage.CanaryReplicas.ToString(CultureInfo.InvariantCulture)),
