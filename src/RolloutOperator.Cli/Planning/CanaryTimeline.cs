@@ -28,7 +28,8 @@ internal static class CanaryTimeline
                 var other => (other.GetType().Name, null, null, 0L, deadline),
             };
             stages.Add(new PlanStage(i + 1, row.Action, state.Weight, state.StableReplicas(canary, plan.Replicas), state.CanaryReplicas(plan.Replicas),
-                row.Pause, row.Analysis, state.HeaderRoutes, background, row.Min, row.Max) { MirrorRoutes = state.MirrorRoutes });
+                row.Pause, row.Analysis, state.HeaderRoutes, background, row.Min, row.Max)
+            { MirrorRoutes = state.MirrorRoutes });
         }
 
         var final = StepState.At(canary, canary.Steps.Count);

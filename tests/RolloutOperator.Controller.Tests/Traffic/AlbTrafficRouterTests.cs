@@ -150,6 +150,48 @@ public sealed class AlbTrafficRouterTests(TrafficEmulatorFixture fx) : IClassFix
         Assert.Equal(100, Action(await ReadAsync(ns))["forwardConfig"]!["targetGroups"]![0]!["weight"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task ApplyAsync_ConflictOnFirstWrite_ReReadsAndConverges()
+    {
+        var ns = await CreateAsync();
+        var fired = 0;
+        fx.Emulator.Faults.InjectErrors(409, 1.0, r => r.Namespace == ns && r.Verb == "patch" && Interlocked.Increment(ref fired) == 1);
+        try
+        {
+            await Router.ApplyAsync(Context(ns), new DesiredTraffic(25, [], []), Ct);
+        }
+        finally
+        {
+            fx.Emulator.Faults.Clear();
+        }
+
+        Assert.True(fired >= 2);
+        Assert.Equal(25, (await Router.ObserveAsync(Context(ns), Ct))!.CanaryWeight);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_StaleResourceVersion_IsRefusedByTheServer_NotOverwritten()
+    {
+        // The merge patch carries the resourceVersion the router read: a server that moved on answers 409, so a
+        // concurrent edit is never silently overwritten.
+        var ns = await CreateAsync();
+        var stale = (await ReadAsync(ns)).Metadata.ResourceVersion;
+        var touched = await ReadAsync(ns);
+        touched.Metadata.Annotations["team"] = "search";
+        await fx.Client.NetworkingV1.ReplaceNamespacedIngressAsync(touched, "web-alb", ns, cancellationToken: Ct);
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = stale, ["annotations"] = new JsonObject { [AlbIngresses.Key] = "x" } },
+        }.ToJsonString();
+
+        var error = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => fx.Client.NetworkingV1.PatchNamespacedIngressAsync(
+            new V1Patch(patch, V1Patch.PatchType.MergePatch), "web-alb", ns, cancellationToken: Ct));
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, error.Response.StatusCode);
+        await Router.ApplyAsync(Context(ns), new DesiredTraffic(25, [], []), Ct);
+        Assert.Equal("search", (await ReadAsync(ns)).Metadata.Annotations["team"]);
+    }
+
     private async Task CreateEventAsync(string ns, V1Ingress ingress, string type, string reason, string message, DateTime at)
     {
         var e = new Corev1Event

@@ -31,6 +31,12 @@ internal static class CanaryValidationCases
         ["router blocks none"] = new(() => Change(c => c.TrafficRouting!.GatewayApi = null), Routing),
         ["gatewayAPI without routes"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes = []), $"{Routing}.gatewayAPI"),
         ["gatewayAPI route name empty"] = new(() => Change(c => c.TrafficRouting!.GatewayApi!.HttpRoutes![0].Name = ""), $"{Routing}.gatewayAPI.httpRoutes[0].name"),
+        ["alb without ingresses"] = new(() => Alb(a => a.Ingresses = []), $"{Routing}.alb.ingresses", "at least one Ingress"),
+        ["alb ingress listed twice"] = new(() => Alb(a => a.Ingresses = ["web", "web"]), $"{Routing}.alb.ingresses[1]", "duplicate Ingress"),
+        ["alb servicePort zero"] = new(() => Alb(a => a.ServicePort = 0), $"{Routing}.alb.servicePort"),
+        ["alb action key too long"] = new(() => Alb(a => a.RootService = new string('a', 60)), $"{Routing}.alb.rootService", "action annotation key is invalid"),
+        ["alb stickiness beyond 7 days"] = new(() => Alb(a => a.Stickiness = new AlbStickiness { Enabled = true, DurationSeconds = 604801 }), $"{Routing}.alb.stickiness.durationSeconds"),
+        ["setHeaderRoute with alb beside gatewayAPI"] = new(() => Change(c => c.TrafficRouting!.Alb = new AlbRouting { Ingresses = ["web"], ServicePort = 80 }), $"{Steps}[4].setHeaderRoute", "traffic router \"alb\" does not support header routes"),
         ["nginx without stableIngress"] = new(() => Change(c => c.TrafficRouting = new TrafficRouting { Nginx = new NginxRouting() }), $"{Routing}.nginx.stableIngress"),
         ["istio without virtualServices"] = new(() => Istio(i => i.VirtualServices = []), $"{Routing}.istio.virtualServices", "at least one"),
         ["istio virtualService name empty"] = new(() => Istio(i => i.VirtualServices[0].Name = ""), $"{Routing}.istio.virtualServices[0].name"),
@@ -74,6 +80,13 @@ internal static class CanaryValidationCases
     });
 
     private static RolloutSpec Step(int index, Action<CanaryStep> change) => Change(c => change(c.Steps![index]));
+
+    private static RolloutSpec Alb(Action<AlbRouting> change)
+    {
+        var alb = new AlbRouting { Ingresses = ["web"], ServicePort = 80 };
+        change(alb);
+        return Change(c => c.TrafficRouting = new TrafficRouting { Alb = alb });
+    }
 
     private static RolloutSpec Plugin(string name) =>
         Change(c => c.TrafficRouting = new TrafficRouting { Plugin = new RouterPlugin { Name = name }, ManagedRoutes = [new ManagedRoute { Name = "beta" }] });
