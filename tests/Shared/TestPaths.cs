@@ -15,6 +15,12 @@ internal static class TestPaths
             ? path
             : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "gateway-api"));
 
+    /// <summary>The upstream Istio CRDs (VirtualService, DestinationRule): shared/ sits beside the repository (override with ISTIO_CRDS).</summary>
+    public static string IstioCrds =>
+        Environment.GetEnvironmentVariable("ISTIO_CRDS") is { Length: > 0 } path
+            ? path
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "istio"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -101,6 +101,11 @@ rendered rules equal that table; change both together. config/rbac/role.yaml hol
 - apiGroups: ["gateway.networking.k8s.io"]
   resources: ["httproutes", "grpcroutes"]
   verbs: ["get", "patch"]
+# Istio routing: read the user's VirtualServices and DestinationRule, JSON-patch only the managed weights, the
+# operator's own routes and the subsets' revision label.
+- apiGroups: ["networking.istio.io"]
+  resources: ["virtualservices", "destinationrules"]
+  verbs: ["get", "list", "watch", "patch", "update"]
 # NGINX routing: read the user's Ingress; server-side apply a canary Ingress (create + patch), delete it when done.
 # ALB routing: merge-patch only the forward action annotation of the user's Ingress.
 - apiGroups: ["networking.k8s.io"]

@@ -13,6 +13,9 @@ namespace RolloutOperator.Controller.Reconciliation;
 /// </summary>
 internal sealed record ManagedRoutes(string StableService, string CanaryService, List<RouteRef>? HttpRoutes, List<RouteRef>? GrpcRoutes)
 {
+    /// <summary>The Istio VirtualServices (and DestinationRule) the Rollout writes to; null when it routes through none.</summary>
+    public IstioRouting? Istio { get; init; }
+
     /// <summary>The ALB action the operator writes into the user's Ingresses (null when it writes none).</summary>
     public AlbRouting? Alb { get; init; }
 
@@ -29,13 +32,18 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
         var gateway = routing!.GatewayApi;
         return new ManagedRoutes(canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty, gateway?.HttpRoutes, gateway?.GrpcRoutes)
         {
+            Istio = routing.Istio,
             Alb = routing.Alb,
         };
     }
 
     /// <summary>The names of the objects the record covers, for events.</summary>
     public IEnumerable<string> ObjectNames =>
-        (HttpRoutes ?? []).Concat(GrpcRoutes ?? []).Select(r => r.Name).Concat(Alb?.Ingresses ?? []).Distinct(StringComparer.Ordinal);
+        (HttpRoutes ?? []).Concat(GrpcRoutes ?? []).Select(r => r.Name)
+            .Concat((Istio?.VirtualServices ?? []).Select(v => v.Name))
+            .Concat(Istio?.DestinationRule is { } rule ? [rule.Name] : [])
+            .Concat(Alb?.Ingresses ?? [])
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>What the operator recorded; null when there is no record (or it is unreadable: someone edited it).</summary>
     public static ManagedRoutes? Read(Rollout rollout)
@@ -63,6 +71,7 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
     public TrafficRouting Routing => new()
     {
         GatewayApi = (HttpRoutes?.Count ?? 0) + (GrpcRoutes?.Count ?? 0) > 0 ? new GatewayApiRouting { HttpRoutes = HttpRoutes, GrpcRoutes = GrpcRoutes } : null,
+        Istio = Istio,
         Alb = Alb is { Ingresses.Count: > 0 } ? Alb : null,
     };
 
@@ -75,8 +84,9 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
         var same = next is not null && next.StableService == StableService && next.CanaryService == CanaryService;
         var http = Released(HttpRoutes, same ? next!.HttpRoutes : null);
         var grpc = Released(GrpcRoutes, same ? next!.GrpcRoutes : null);
+        var istio = ReleasedIstio(Istio, same ? next!.Istio : null);
         var alb = ReleasedAlb(Alb, same ? next!.Alb : null);
-        return http.Count + grpc.Count + (alb?.Ingresses.Count ?? 0) == 0 ? null : this with { HttpRoutes = http, GrpcRoutes = grpc, Alb = alb };
+        return http.Count + grpc.Count + (alb?.Ingresses.Count ?? 0) == 0 && istio is null ? null : this with { HttpRoutes = http, GrpcRoutes = grpc, Istio = istio, Alb = alb };
     }
 
     /// <summary>Ingresses no longer written with the same action (another key means another annotation to put back).</summary>
@@ -100,4 +110,24 @@ internal sealed record ManagedRoutes(string StableService, string CanaryService,
 
     private static List<RouteRef> Released(List<RouteRef>? current, List<RouteRef>? next) =>
         [.. (current ?? []).Where(route => !(next ?? []).Any(n => n.Name == route.Name && n.Rule == route.Rule))];
+
+    /// <summary>
+    /// VirtualServices whose entry (name and routes) the next spec no longer has, and the DestinationRule if it changed.
+    /// Released VirtualServices keep the DestinationRule (their destinations are its subsets), so its revision labels are
+    /// reset too; the next traffic update writes them again, before any weight, while the Rollout still uses it.
+    /// </summary>
+    private static IstioRouting? ReleasedIstio(IstioRouting? current, IstioRouting? next)
+    {
+        if (current is null)
+        {
+            return null;
+        }
+
+        var services = current.VirtualServices
+            .Where(v => !(next?.VirtualServices ?? []).Any(n => ApiJson.Serialize(n) == ApiJson.Serialize(v)))
+            .ToList();
+        var ruleChanged = current.DestinationRule is { } r && ApiJson.Serialize(r) != (next?.DestinationRule is { } n ? ApiJson.Serialize(n) : null);
+        var rule = ruleChanged || services.Count > 0 ? current.DestinationRule : null;
+        return services.Count == 0 && rule is null ? null : new IstioRouting { VirtualServices = services, DestinationRule = rule };
+    }
 }

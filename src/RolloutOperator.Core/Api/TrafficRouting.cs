@@ -1,7 +1,7 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("The traffic routers that move weight between the stable and canary Services. Several may be set (for example one for north-south and one for east-west traffic); every step waits for all of them.")]
-[CelRule("has(self.gatewayAPI) || has(self.nginx) || has(self.alb) || has(self.plugin)", "set at least one router: gatewayAPI, nginx, alb, plugin")]
+[CelRule("has(self.gatewayAPI) || has(self.nginx) || has(self.istio) || has(self.alb) || has(self.plugin)", "set at least one router: gatewayAPI, nginx, istio, alb, plugin")]
 public sealed class TrafficRouting
 {
     [Description("Gateway API HTTPRoute/GRPCRoute backendRef weights.")]
@@ -10,6 +10,9 @@ public sealed class TrafficRouting
 
     [Description("NGINX Ingress canary annotations on a generated Ingress beside the stable one.")]
     public NginxRouting? Nginx { get; set; }
+
+    [Description("Istio VirtualService destination weights, host-based or subset-based (with a DestinationRule).")]
+    public IstioRouting? Istio { get; set; }
 
     [Description("AWS Load Balancer Controller: the forward action annotation of the user's Ingresses.")]
     public AlbRouting? Alb { get; set; }

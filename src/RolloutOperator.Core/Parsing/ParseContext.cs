@@ -17,6 +17,7 @@ public sealed record ParseContext(
 {
     public const string GatewayApiRouter = "gatewayAPI";
     public const string NginxRouter = "nginx";
+    public const string IstioRouter = "istio";
     public const string AlbRouter = "alb";
 
     public ProviderPolicy Providers => Policy ?? ProviderPolicy.Default;
@@ -26,6 +27,7 @@ public sealed record ParseContext(
         {
             [GatewayApiRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [NginxRouter] = new(SupportsHeaderRoutes: true),
+            [IstioRouter] = new(SupportsHeaderRoutes: true, SupportsMirrorRoutes: true),
             [AlbRouter] = new(SupportsHeaderRoutes: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -25,6 +25,8 @@ internal static class SpecDefaults
     public const int AutoPromotionSeconds = 0;
     public const bool ClusterScope = false;
     public const string NginxAnnotationPrefix = "nginx.ingress.kubernetes.io";
+    public const string IstioStableSubset = IstioDestinationRule.DefaultStableSubset;
+    public const string IstioCanarySubset = IstioDestinationRule.DefaultCanarySubset;
     public const string AlbAnnotationPrefix = AlbDefaults.AnnotationPrefix;
     public const int AlbStickinessSeconds = AlbDefaults.StickinessSeconds;
     public const double MirrorPercentage = 100;
@@ -77,6 +79,8 @@ internal static class SpecDefaults
         ["JudgeMetric.Tolerance"] = JudgeDefaults.Tolerance,
         ["JudgeMetric.MinSamples"] = JudgeDefaults.MinSamples,
         ["JudgeMetric.Weight"] = JudgeDefaults.Weight,
+        ["IstioDestinationRule.StableSubsetName"] = IstioStableSubset,
+        ["IstioDestinationRule.CanarySubsetName"] = IstioCanarySubset,
         ["AlbRouting.AnnotationPrefix"] = AlbAnnotationPrefix,
         ["AlbStickiness.DurationSeconds"] = AlbStickinessSeconds,
         ["SetMirrorRoute.Percentage"] = MirrorPercentage,

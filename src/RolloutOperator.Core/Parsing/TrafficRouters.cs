@@ -19,6 +19,7 @@ public static class TrafficRouters
         var named = new List<NamedRouter>();
         Add(named, routing.GatewayApi is not null, ParseContext.GatewayApiRouter, "gatewayAPI");
         Add(named, routing.Nginx is not null, ParseContext.NginxRouter, "nginx");
+        Add(named, routing.Istio is not null, ParseContext.IstioRouter, "istio");
         Add(named, routing.Alb is not null, ParseContext.AlbRouter, "alb");
         if (routing.Plugin is { Name: { } plugin } && !string.IsNullOrWhiteSpace(plugin))
         {
@@ -29,7 +30,7 @@ public static class TrafficRouters
     }
 
     /// <summary>Routers that write into an object the user owns (so deleting the Rollout must put it back first).</summary>
-    public static bool EditsSharedObject(TrafficRouting? routing) => routing?.GatewayApi is not null || routing?.Alb is not null;
+    public static bool EditsSharedObject(TrafficRouting? routing) => routing?.GatewayApi is not null || routing?.Istio is not null || routing?.Alb is not null;
 
     private static void Add(List<NamedRouter> named, bool present, string name, string field)
     {

@@ -70,7 +70,7 @@ internal static class TrafficRoutingValidator
         }
         else if (named.Count == 0)
         {
-            errors.Add(path, "set at least one router: gatewayAPI, nginx, alb, plugin");
+            errors.Add(path, "set at least one router: gatewayAPI, nginx, istio, alb, plugin");
         }
 
         if (routing.GatewayApi is { } gateway)
@@ -81,6 +81,11 @@ internal static class TrafficRoutingValidator
         if (routing.Nginx is { } nginx && Fields.IsBlank(nginx.StableIngress))
         {
             errors.Add($"{path}.nginx.stableIngress", "stableIngress is required");
+        }
+
+        if (routing.Istio is { } istio)
+        {
+            IstioRoutingValidator.Check(istio, $"{path}.istio", errors);
         }
 
         if (routing.Alb is { } alb)

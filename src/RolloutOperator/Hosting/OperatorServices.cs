@@ -37,6 +37,7 @@ internal static class OperatorServices
 
         services.AddSingleton<ITrafficRouter, GatewayApiTrafficRouter>();
         services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
+        services.AddSingleton<ITrafficRouter, IstioTrafficRouter>();
         services.AddSingleton<ITrafficRouter, AlbTrafficRouter>();
         services.AddSingleton(sp => new TrafficRouterRegistry(sp.GetServices<ITrafficRouter>()));
 

@@ -32,7 +32,7 @@ public sealed partial class TrafficRoutingDocTests
     {
         var rollouts = YamlBlocks().Where(b => b.Contains("kind: Rollout", StringComparison.Ordinal)).ToList();
 
-        foreach (var needle in new[] { "gatewayAPI:", "nginx:", "alb:", "setMirrorRoute:" })
+        foreach (var needle in new[] { "gatewayAPI:", "nginx:", "alb:", "istio:", "setMirrorRoute:" })
         {
             Assert.Contains(rollouts, b => b.Contains(needle, StringComparison.Ordinal));
         }

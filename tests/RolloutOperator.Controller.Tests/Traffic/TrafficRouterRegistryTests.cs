@@ -39,6 +39,7 @@ public sealed class TrafficRouterRegistryTests
         var registry = new TrafficRouterRegistry([
             new GatewayApiTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<GatewayApiTrafficRouter>.Instance),
             new NginxTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<NginxTrafficRouter>.Instance),
+            new IstioTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<IstioTrafficRouter>.Instance),
             new AlbTrafficRouter(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<AlbTrafficRouter>.Instance),
         ]);
 

@@ -24,7 +24,7 @@ internal static class CanaryValidationCases
         ["stableService missing with router"] = new(() => Change(c => c.StableService = null), $"{Canary}.stableService"),
         ["canaryService missing with router"] = new(() => Change(c => c.CanaryService = ""), $"{Canary}.canaryService"),
         ["canaryService equals stableService"] = new(() => Change(c => c.CanaryService = "demo-stable"), $"{Canary}.canaryService", "differ"),
-        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: alb, gatewayAPI, nginx"),
+        ["router plugin unknown"] = new(() => Plugin("linkerd"), $"{Routing}.plugin.name", "unknown traffic router \"linkerd\"; registered: alb, gatewayAPI, istio, nginx"),
         ["router plugin name empty"] = new(() => Plugin(""), $"{Routing}.plugin.name"),
         ["router gatewayAPI not registered"] = new(() => Specs.Canary(), $"{Routing}.gatewayAPI", "unknown traffic router \"gatewayAPI\"", OnlyPluginRouter),
         ["router named twice"] = new(() => Change(c => c.TrafficRouting!.Plugin = new RouterPlugin { Name = "gatewayAPI" }), $"{Routing}.plugin.name", "traffic router \"gatewayAPI\" is already set by its own field"),
@@ -38,6 +38,14 @@ internal static class CanaryValidationCases
         ["alb stickiness beyond 7 days"] = new(() => Alb(a => a.Stickiness = new AlbStickiness { Enabled = true, DurationSeconds = 604801 }), $"{Routing}.alb.stickiness.durationSeconds"),
         ["setHeaderRoute with alb beside gatewayAPI"] = new(() => Change(c => c.TrafficRouting!.Alb = new AlbRouting { Ingresses = ["web"], ServicePort = 80 }), $"{Steps}[4].setHeaderRoute", "traffic router \"alb\" does not support header routes"),
         ["nginx without stableIngress"] = new(() => Change(c => c.TrafficRouting = new TrafficRouting { Nginx = new NginxRouting() }), $"{Routing}.nginx.stableIngress"),
+        ["istio without virtualServices"] = new(() => Istio(i => i.VirtualServices = []), $"{Routing}.istio.virtualServices", "at least one"),
+        ["istio virtualService name empty"] = new(() => Istio(i => i.VirtualServices[0].Name = ""), $"{Routing}.istio.virtualServices[0].name"),
+        ["istio virtualService twice"] = new(() => Istio(i => i.VirtualServices.Add(new IstioVirtualService { Name = "web" })), $"{Routing}.istio.virtualServices[1].name", "duplicate"),
+        ["istio http route name empty"] = new(() => Istio(i => i.VirtualServices[0].HttpRoutes = ["primary", " "]), $"{Routing}.istio.virtualServices[0].httpRoutes[1]"),
+        ["istio http route twice"] = new(() => Istio(i => i.VirtualServices[0].HttpRoutes = ["primary", "primary"]), $"{Routing}.istio.virtualServices[0].httpRoutes[1]", "duplicate"),
+        ["istio tls route without match"] = new(() => Istio(i => i.VirtualServices[0].TlsRoutes = [new IstioTlsRoute()]), $"{Routing}.istio.virtualServices[0].tlsRoutes[0]"),
+        ["istio destinationRule name empty"] = new(() => Istio(i => i.DestinationRule = new IstioDestinationRule()), $"{Routing}.istio.destinationRule.name"),
+        ["istio subsets equal"] = new(() => Istio(i => i.DestinationRule = new IstioDestinationRule { Name = "web", CanarySubsetName = "stable" }), $"{Routing}.istio.destinationRule.canarySubsetName", "differ"),
         ["managedRoutes duplicate"] = new(() => Change(c => c.TrafficRouting!.ManagedRoutes!.Add(new ManagedRoute { Name = "beta" })), $"{Routing}.managedRoutes[1].name"),
         ["setHeaderRoute without router"] = new(() => Change(c => c.TrafficRouting = null), $"{Steps}[4].setHeaderRoute", "needs a traffic router"),
         ["setHeaderRoute router without header support"] = new(() => Plugin("simple"), $"{Steps}[4].setHeaderRoute", "does not support header routes", OnlyPluginRouter),
@@ -62,6 +70,14 @@ internal static class CanaryValidationCases
     };
 
     private static RolloutSpec Change(Action<CanaryStrategy> change) => Specs.Canary().Mutate(s => change(s.Canary()));
+
+    private static RolloutSpec Istio(Action<IstioRouting> change) => Change(c =>
+    {
+        var istio = new IstioRouting { VirtualServices = [new IstioVirtualService { Name = "web" }] };
+        change(istio);
+        c.TrafficRouting!.GatewayApi = null;
+        c.TrafficRouting.Istio = istio;
+    });
 
     private static RolloutSpec Step(int index, Action<CanaryStep> change) => Change(c => change(c.Steps![index]));
 

@@ -64,6 +64,7 @@ public sealed class SampleManifestTests
             .ToList();
 
         Assert.Contains(plans, p => p?.Strategy is Plans.CanaryPlan { Router: "gatewayAPI", Background: not null });
+        Assert.Contains(plans, p => p?.Strategy is Plans.CanaryPlan { Router: "istio" });
         Assert.Contains(plans, p => p?.Strategy is Plans.CanaryPlan { Router: null });
         Assert.Contains(plans, p => p?.Strategy is Plans.BlueGreenPlan { AutoPromotion: false, PrePromotion: not null });
     }

@@ -34,6 +34,25 @@ public sealed class SpecParserTests
     }
 
     [Fact]
+    public void Parse_IstioRouting_SelectsTheIstioRouterWithHeaderRoutes()
+    {
+        var spec = Specs.Canary().Mutate(s => s.Canary().TrafficRouting = new TrafficRouting
+        {
+            Istio = new IstioRouting
+            {
+                VirtualServices = [new IstioVirtualService { Name = "web", HttpRoutes = ["primary"] }, new IstioVirtualService { Name = "web-mesh" }],
+                DestinationRule = new IstioDestinationRule { Name = "web" },
+            },
+            ManagedRoutes = [new ManagedRoute { Name = "beta" }],
+        });
+
+        var result = SpecParser.Parse(spec, Specs.Context());
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("istio", Assert.IsType<CanaryPlan>(result.Plan!.Strategy).Router);
+    }
+
+    [Fact]
     public void Parse_ValidCanary_MapsEveryStepKind()
     {
         var canary = (CanaryPlan)SpecParser.Parse(Specs.Canary(), Specs.Context()).Plan!.Strategy;

@@ -28,6 +28,22 @@ public sealed class ChartRenderTests
         Assert.Equal(expected, RbacChecks.ScopedRoles(set).Select(r => r.Label(RbacChecks.ScopeLabel)!).Distinct().Order());
     }
 
+    /// <summary>The Istio router reads and patches the user's VirtualServices and DestinationRules, in every install mode.</summary>
+    [Theory]
+    [MemberData(nameof(ValueSet.Names), MemberType = typeof(ValueSet))]
+    public async Task Rbac_AnyValueSet_GrantsIstioRoutingObjectsToTheOperator(string name)
+    {
+        var set = await Helm.RenderAsync(ValueSet.Named(name));
+        var operatorRoles = RbacChecks.ScopedRoles(set).Where(r => r.Label(RbacChecks.ScopeLabel) == "operator").ToList();
+        Assert.NotEmpty(operatorRoles);
+        foreach (var role in operatorRoles)
+        {
+            var istio = RbacRule.FromRole("operator", role).Where(r => r.ApiGroup == "networking.istio.io").ToList();
+            Assert.Equal(["destinationrules", "virtualservices"], istio.Select(r => r.Resource).Order(StringComparer.Ordinal));
+            Assert.All(istio, r => Assert.Equal("get,list,patch,update,watch", r.Verbs));
+        }
+    }
+
     [Fact]
     public async Task Rbac_AllNamespaces_UsesClusterRoleAndLeaseRoleInReleaseNamespace()
     {

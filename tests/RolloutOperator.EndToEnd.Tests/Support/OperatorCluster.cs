@@ -12,7 +12,7 @@ using RolloutOperator.Testing;
 namespace RolloutOperator.EndToEnd.Tests.Support;
 
 /// <summary>
-/// An API-server emulator with our CRDs and the Gateway API CRDs installed, a client, a kubeconfig, and operators started
+/// An API-server emulator with our CRDs and the Gateway API and Istio CRDs installed, a client, a kubeconfig, and operators started
 /// against it — in-process (the real host DI graph) or as separate processes that can be killed hard.
 /// </summary>
 public sealed class OperatorCluster : IAsyncDisposable
@@ -44,6 +44,7 @@ public sealed class OperatorCluster : IAsyncDisposable
         var emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions { DefaultReadyDelay = readyDelay ?? TimeSpan.FromMilliseconds(300) }, Ct);
         await emulator.InstallCustomResourceDefinitionsAsync(TestPaths.Crds, Ct);
         await emulator.InstallCustomResourceDefinitionsAsync(TestPaths.GatewayApiCrds, Ct);
+        await emulator.InstallCustomResourceDefinitionsAsync(TestPaths.IstioCrds, Ct);
         var cluster = new OperatorCluster(emulator, dir);
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = cluster.Namespace } }, cancellationToken: Ct);
         return cluster;

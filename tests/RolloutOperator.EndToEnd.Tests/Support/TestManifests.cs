@@ -35,6 +35,22 @@ public static class TestManifests
         """,
         ("APP", app));
 
+    public static string VirtualService(string app = "web") => Fill(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: __APP__, labels: {team: payments}}
+        spec:
+          hosts: ["__APP__.example.com"]
+          gateways: [public-gateway]
+          http:
+            - name: primary
+              match: [{uri: {prefix: /}}]
+              retries: {attempts: 3}
+              route: [{destination: {host: __APP__-stable, port: {number: 80}}, weight: 100}]
+        """,
+        ("APP", app));
+
     public static string Ingress(string app = "web") => Fill(
         """
         apiVersion: networking.k8s.io/v1
@@ -90,6 +106,21 @@ public static class TestManifests
               trafficRouting:
                 gatewayAPI:
                   httpRoutes: [{name: web}]
+        """;
+
+    public const string IstioVirtualServiceRouting = """
+              trafficRouting:
+                istio:
+                  virtualServices: [{name: web, httpRoutes: [primary]}]
+                managedRoutes: [{name: testers}, {name: shadow}]
+        """;
+
+    public const string GatewayAndIstioRouting = """
+              trafficRouting:
+                gatewayAPI:
+                  httpRoutes: [{name: web}]
+                istio:
+                  virtualServices: [{name: web}]
         """;
 
     public const string NginxRouting = """
