@@ -20,6 +20,13 @@ public static class MeasurementJudge
             return measurement with { Phase = AnalysisPhase.Error, Message = Bounded.Text(result.Error, Bounded.Message) };
         }
 
+        if (metric.Slo is { } slo)
+        {
+            return result.Slo is { } reading && SloJudge.Judge(slo, reading) is { } judged
+                ? measurement with { Phase = judged.Phase, Value = judged.Value, Message = Bounded.Text(judged.Message, Bounded.Message), Slo = judged.Slo }
+                : NoData(metric.NoData, measurement);
+        }
+
         // A NaN series (e.g. 0/0 for a pod without traffic) carries no data; only the remaining values are judged.
         var values = (result.Values ?? []).Where(v => !double.IsNaN(v)).ToArray();
         if (values.Length == 0)

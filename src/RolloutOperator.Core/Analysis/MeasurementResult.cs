@@ -11,4 +11,8 @@ public sealed record MeasurementResult(
     DateTimeOffset At,
     IReadOnlyList<double>? Values,
     string? Error,
-    string? Query);
+    string? Query)
+{
+    /// <summary>Set for an SLO metric whose queries were answered: the error ratios per revision and window.</summary>
+    public SloReading? Slo { get; init; }
+}

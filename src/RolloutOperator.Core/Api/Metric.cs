@@ -1,7 +1,8 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.slo)", "a metric needs successCondition, failureCondition, thresholdRange or slo")]
+[CelRule("has(self.slo) != (has(self.provider.prometheus) && has(self.provider.prometheus.query))", "set provider.prometheus.query, or slo (whose good, bad and total are the queries), not both")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -54,6 +55,9 @@ public sealed class Metric
     [Description("What a measurement with no data (empty result or NaN) means: Fail, Inconclusive, or Retry (an error measurement, bounded by consecutiveErrorLimit). Never a pass.")]
     [DefaultValue("Retry")]
     public NoDataPolicy? NoDataPolicy { get; set; }
+
+    [Description("An SLO burn-rate gate instead of a query and conditions; see docs/analysis.md.")]
+    public ServiceLevelObjective? Slo { get; set; }
 
     [Description("Where the values come from.")]
     [Required]

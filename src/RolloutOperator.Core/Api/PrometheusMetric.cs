@@ -7,8 +7,7 @@ public sealed class PrometheusMetric
     [MaxLength(2048)]
     public string? Address { get; set; }
 
-    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values.")]
-    [Required]
+    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values. Required unless the metric is an slo.")]
     [MaxLength(8192)]
     public string Query { get; set; } = "";
 

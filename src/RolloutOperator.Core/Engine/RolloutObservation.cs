@@ -14,4 +14,7 @@ public sealed record RolloutObservation(
 {
     /// <summary>Roles whose Service the spec names but which does not exist: traffic through them goes nowhere.</summary>
     public IReadOnlyList<ServiceRole> MissingServices { get; init; } = [];
+
+    /// <summary>The error-budget policy's measurement, when one was due and taken this reconcile.</summary>
+    public ErrorBudgetReading? ErrorBudget { get; init; }
 }

@@ -25,7 +25,8 @@ internal static partial class MetricParser
         var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
         var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
         var (success, failure) = Judgement(metric, path, errors);
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors);
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Slo is null);
+        var slo = metric.Slo is null ? null : SloParser.Parse(metric.Slo, $"{path}.slo", interval, count, args, errors);
         if (errors.Count > before || prometheus is null)
         {
             return null;
@@ -43,7 +44,8 @@ internal static partial class MetricParser
             failure,
             metric.ThresholdRange,
             metric.NoDataPolicy ?? SpecDefaults.NoData,
-            prometheus);
+            prometheus)
+        { Slo = slo };
     }
 
     private static void CheckName(string? name, string path, SpecErrors errors)
@@ -71,9 +73,17 @@ internal static partial class MetricParser
 
     private static (IConditionExpression? Success, IConditionExpression? Failure) Judgement(Metric metric, string path, SpecErrors errors)
     {
-        if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
+        if (metric.Slo is not null)
         {
-            errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange");
+            // The SLO is the judgement; conditions next to it would silently never run.
+            if (metric.SuccessCondition is not null || metric.FailureCondition is not null || metric.ThresholdRange is not null)
+            {
+                errors.Add($"{path}.slo", "an slo metric is judged by its burn rates: remove successCondition, failureCondition and thresholdRange");
+            }
+        }
+        else if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
+        {
+            errors.Add(path, "a metric needs successCondition, failureCondition, thresholdRange or slo");
         }
 
         CheckRange(metric.ThresholdRange, $"{path}.thresholdRange", errors);

@@ -9,7 +9,8 @@ namespace RolloutOperator.Core.Parsing;
 /// </summary>
 internal static class PrometheusParser
 {
-    public static PrometheusMetric? Parse(MetricProvider? provider, string path, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors)
+    /// <param name="queryRequired">False for SLO metrics and the error-budget policy, whose queries live elsewhere: a query here is then an error.</param>
+    public static PrometheusMetric? Parse(MetricProvider? provider, string path, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors, bool queryRequired = true)
     {
         var prometheus = provider?.Prometheus;
         if (prometheus is null)
@@ -19,7 +20,15 @@ internal static class PrometheusParser
         }
 
         var at = $"{path}.prometheus";
-        CheckQuery(prometheus.Query, $"{at}.query", args, errors);
+        if (queryRequired)
+        {
+            CheckQuery(prometheus.Query, $"{at}.query", args, errors);
+        }
+        else if (!string.IsNullOrEmpty(prometheus.Query))
+        {
+            errors.Add($"{at}.query", "must be unset: the slo's good, bad and total are the queries");
+        }
+
         CheckAddress(prometheus.Address, $"{at}.address", origin.Policy.AllowedHosts, errors);
         PrometheusTimeouts.Check(Fields.Duration(prometheus.Timeout, SpecDefaults.PrometheusTimeout, $"{at}.timeout", errors, positive: true), $"{at}.timeout", errors);
         CheckAuthentication(prometheus.Authentication, $"{at}.authentication", errors);

@@ -23,13 +23,20 @@ internal static class QueryPlaceholders
     public static IEnumerable<string> ArgNames(string? query) =>
         query is null ? [] : PromQlTemplate.Placeholders(query).Where(IsArg).Select(p => p[ArgPrefix.Length..]);
 
-    public static void Validate(string query, IReadOnlySet<string> args, string path, SpecErrors errors)
+    /// <summary>Arguments a metric's queries use: its Prometheus query, or the good, bad and total queries of its SLO.</summary>
+    public static IEnumerable<string> MetricArgNames(Api.Metric? metric) =>
+        new[] { metric?.Provider?.Prometheus?.Query, metric?.Slo?.Good, metric?.Slo?.Bad, metric?.Slo?.Total }.SelectMany(ArgNames);
+
+    public static void Validate(string query, IReadOnlySet<string> args, string path, SpecErrors errors, IReadOnlySet<string>? extraBuiltIns = null)
     {
         var before = errors.Count;
         var placeholders = PromQlTemplate.Placeholders(query);
         foreach (var placeholder in placeholders)
         {
-            CheckName(placeholder, args, path, errors);
+            if (extraBuiltIns?.Contains(placeholder) != true)
+            {
+                CheckName(placeholder, args, path, errors);
+            }
         }
 
         if (errors.Count == before)

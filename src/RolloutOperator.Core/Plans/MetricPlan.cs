@@ -19,4 +19,8 @@ public sealed record MetricPlan(
     IConditionExpression? FailureCondition,
     ThresholdRange? Range,
     NoDataPolicy NoData,
-    PrometheusMetric Prometheus);
+    PrometheusMetric Prometheus)
+{
+    /// <summary>Set for an SLO burn-rate gate: the metric is judged by <see cref="Analysis.SloJudge"/>, not by conditions.</summary>
+    public SloPlan? Slo { get; init; }
+}
