@@ -11,13 +11,17 @@ namespace RolloutOperator.Controller.Analysis;
 /// </summary>
 internal static class QueryVariables
 {
-    public static async Task<ResolvedVariables> ResolveAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, CancellationToken cancellationToken)
+    public static Task<ResolvedVariables> ResolveAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, CancellationToken cancellationToken) =>
+        ResolveAsync(rollout, due, due.Metric.Prometheus.Query, secrets, cancellationToken);
+
+    /// <param name="template">The query to resolve for; an SLO metric's error-ratio query rather than the provider's query.</param>
+    public static async Task<ResolvedVariables> ResolveAsync(Rollout rollout, DueMeasurement due, string template, ISecretReader secrets, CancellationToken cancellationToken)
     {
         var builtIns = BuiltInVariables.For(rollout, due.Revision);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var fromSecrets = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<string>();
-        foreach (var name in PromQlTemplate.Placeholders(due.Metric.Prometheus.Query))
+        foreach (var name in PromQlTemplate.Placeholders(template))
         {
             if (builtIns.TryGetValue(name, out var builtIn))
             {

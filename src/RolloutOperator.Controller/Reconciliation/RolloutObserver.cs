@@ -43,6 +43,9 @@ internal sealed class RolloutObserver
             commands)
         {
             MissingServices = MissingServices(rollout),
+            ErrorBudget = ErrorBudgetSchedule.IsDue(plan, status, now) && plan.ErrorBudget is { } policy
+                ? await _measurements.MeasureErrorBudgetAsync(rollout, policy, now, cancellationToken).ConfigureAwait(false)
+                : null,
         };
     }
 
