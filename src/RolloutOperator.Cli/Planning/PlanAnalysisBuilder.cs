@@ -10,7 +10,7 @@ internal static class PlanAnalysisBuilder
         var known = PlanVariables.For(analysis, builtIns, rollout);
         var metrics = analysis.Metrics.Select(m => new PlanMetric(
             m.Name,
-            QueryPreview.Render(m.Prometheus.Query, known),
+            m.Slo is { } slo ? SloPreview.Render(slo, known) : QueryPreview.Render(m.Prometheus.Query ?? "", known),
             DurationText.Format(m.Interval),
             m.Count,
             DurationText.Format(m.InitialDelay),

@@ -90,9 +90,13 @@ internal static class RolloutTree
         {
             var last = metric.Measurements.TakeLast(3).Select(m => m.Value ?? (m.NoData == true ? "no data" : m.Phase.ToString())).ToList();
             var values = last.Count == 0 ? "no measurements" : "last " + string.Join(", ", last);
-            analysis.AddNode(new Text(string.Create(
+            var metricNode = analysis.AddNode(new Text(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{metric.Name}  {metric.Phase}  {values}  (✔ {metric.Successful} successful, ✖ {metric.Failed} failed, ? {metric.Inconclusive} inconclusive, ⚠ {metric.Error} error)")));
+            if (metric.Measurements.LastOrDefault()?.Slo is { } slo)
+            {
+                metricNode.AddNode(new Text(SloText.Measurement(slo)));
+            }
         }
     }
 }

@@ -99,7 +99,7 @@ public sealed class MeasurementService : IMeasurementService
             return outcome.Error is { } failure ? Errored(due, at, failure, outcome.Query, secrets.Scrubber) : outcome;
         }
 
-        var template = due.Metric.Prometheus.Query;
+        var template = due.Metric.Prometheus.Query ?? "";
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
         if (variables.Errors.Count > 0)
         {

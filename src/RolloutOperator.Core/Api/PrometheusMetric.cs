@@ -9,7 +9,7 @@ public sealed class PrometheusMetric
 
     [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values. Required unless the metric is an slo.")]
     [MaxLength(8192)]
-    public string Query { get; set; } = "";
+    public string? Query { get; set; }
 
     [Description("Query timeout.")]
     [DefaultValue("30s")]
