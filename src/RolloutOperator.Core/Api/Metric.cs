@@ -1,7 +1,7 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.slo)", "a metric needs successCondition, failureCondition, thresholdRange or slo")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.slo)", "a metric needs successCondition, failureCondition or thresholdRange, or an slo")]
 [CelRule("has(self.slo) != (has(self.provider.prometheus) && has(self.provider.prometheus.query))", "set provider.prometheus.query, or slo (whose good, bad and total are the queries), not both")]
 public sealed class Metric
 {

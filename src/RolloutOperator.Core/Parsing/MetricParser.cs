@@ -83,7 +83,7 @@ internal static partial class MetricParser
         }
         else if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
         {
-            errors.Add(path, "a metric needs successCondition, failureCondition, thresholdRange or slo");
+            errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange, or an slo");
         }
 
         CheckRange(metric.ThresholdRange, $"{path}.thresholdRange", errors);

@@ -35,6 +35,9 @@ public sealed class Scenario
 
     public IReadOnlyList<ServiceRole> MissingServices { get; set; } = [];
 
+    /// <summary>Answers a due error-budget measurement with the service's error ratio (NaN: no data), or throws for a provider error.</summary>
+    public Func<double> ErrorRatio { get; set; } = () => 0;
+
     public List<Decision> Decisions { get; } = [];
 
     public List<RolloutObservation> Observations { get; } = [];
@@ -61,6 +64,7 @@ public sealed class Scenario
             _commands.Count == 0 ? [] : [_commands[^1]])
         {
             MissingServices = MissingServices,
+            ErrorBudget = MeasureErrorBudget(),
         };
         Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
@@ -88,6 +92,23 @@ public sealed class Scenario
         }
 
         return results;
+    }
+
+    private ErrorBudgetReading? MeasureErrorBudget()
+    {
+        if (!ErrorBudgetSchedule.IsDue(Plan, Status, Now))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ErrorBudgetReading(Now, ErrorRatio(), null, "budget");
+        }
+        catch (InvalidOperationException e)
+        {
+            return new ErrorBudgetReading(Now, double.NaN, e.Message, "budget");
+        }
     }
 
     public void Advance(TimeSpan by) => Now += by;
