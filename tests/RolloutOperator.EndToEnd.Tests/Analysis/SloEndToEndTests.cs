@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
 using static RolloutOperator.EndToEnd.Tests.Analysis.AnalysisRollouts;
 using static RolloutOperator.EndToEnd.Tests.Analysis.RolloutFacts;
 
@@ -14,7 +15,7 @@ namespace RolloutOperator.EndToEnd.Tests.Analysis;
 /// as allowed. The analysis takes 6 measurements 5 s apart: a 30 s long window and a 5 s short one (30 s / 12 is below
 /// the interval, so the interval).
 /// </summary>
-public sealed class SloEndToEndTests
+public sealed class SloEndToEndTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan ShortWindow = TimeSpan.FromSeconds(5);
 
@@ -48,6 +49,7 @@ public sealed class SloEndToEndTests
         // Rate windows need two scrapes of the canary's counters before they hold data: the first measurement may come
         // back empty (an Error, retried). The verdict then comes at the next measurement, within about a short window.
         Assert.True(failed.At - run.StartedAt <= ShortWindow + SloMetric.Interval + TimeSpan.FromSeconds(3), $"failed {failed.At - run.StartedAt} after the analysis started");
+        output.WriteLine($"failed {(failed.At - run.StartedAt).TotalSeconds}s after the analysis started: {failed.Value}; {failed.Message}");
         await CanaryAnalysisEndToEndTests.AbortedBackToStableAsync(env, v1, v2);
     }
 
