@@ -8,7 +8,7 @@ public sealed class RunbookTests
 {
     private const string RunbookBase = "https://github.com/rollout-operator/rollout-operator/blob/main/docs/runbooks.md#";
 
-    public static TheoryData<string> Alerts => [.. AlertRules().Select(r => Node.Text(r, "alert"))];
+    public static TheoryData<string> Alerts => [.. AlertRules().Select(r => Node.Text(r, "alert")!)];
 
     [Theory]
     [MemberData(nameof(Alerts))]
