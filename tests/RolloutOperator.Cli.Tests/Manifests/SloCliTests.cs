@@ -54,8 +54,14 @@ public sealed class SloCliTests
         var metric = status.Analyses![0].Metrics[0];
         var slo = new SloMeasurement
         {
-            CanaryLongBurnRate = 14, CanaryShortBurnRate = 13.5, StableLongBurnRate = 7, StableShortBurnRate = 8,
-            Threshold = 6, Windows = "600s/60s", BudgetConsumedPercent = 0.065, StableBurning = true,
+            CanaryLongBurnRate = 14,
+            CanaryShortBurnRate = 13.5,
+            StableLongBurnRate = 7,
+            StableShortBurnRate = 8,
+            Threshold = 6,
+            Windows = "600s/60s",
+            BudgetConsumedPercent = 0.065,
+            StableBurning = true,
         };
         status.Analyses[0].Metrics[0] = metric with { Measurements = [.. metric.Measurements.SkipLast(1), metric.Measurements[^1] with { Slo = slo }] };
         await cluster.CreateRolloutAsync(TestRollouts.Canary(), status);
