@@ -11,7 +11,7 @@ namespace RolloutOperator.Core.Engine;
 /// </summary>
 internal static class ErrorBudgetGate
 {
-    /// <summary>The world of a held revision: no canary pods, no traffic.</summary>
+    /// <summary>The world of a held canary revision: no canary pods, no traffic.</summary>
     public static CanaryStepState Closed { get; } = new(0, 0, null, []);
 
     public static void Record(DecisionContext ctx)
@@ -40,7 +40,8 @@ internal static class ErrorBudgetGate
             return false;
         }
 
-        var why = Exemption(ctx, status, revision) ?? (ctx.Status.CurrentStepIndex > 0 ? "it is past its first step" : null);
+        // A revision that already has pods or took a step was let through before the policy existed: never pull it back.
+        var why = Exemption(ctx, status, revision) ?? (ctx.Status.CurrentStepIndex > 0 || ctx.Available(revision) > 0 ? "it is past its first step" : null);
         var freeze = why is null ? FreezeReason(policy, status) : null;
         if (freeze is null)
         {

@@ -136,4 +136,41 @@ public sealed class ErrorBudgetPolicyTests
 
         Assert.InRange(asked, 5, 6);
     }
+
+    [Fact]
+    public void BlueGreen_LowBudget_PreviewGetsNoPodsUntilMarkedAsFix()
+    {
+        var s = new Scenario(Rollout("v1", BlueGreen()) with { ErrorBudget = Policy });
+        s.RunUntil(x => x.IsHealthy);
+        s.ErrorRatio = () => 0.002;
+        s.DeployNew("v2");
+        s.RunFor(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(RolloutPhase.Paused, s.Status.Phase);
+        Assert.Equal(PauseReasons.ErrorBudget, s.Condition(ConditionTypes.Paused).Reason);
+        Assert.Equal(0, s.Cluster.Replicas("v2"));
+        Assert.Equal(4, s.Cluster.Replicas("v1"));
+        Assert.Equal("v1", s.Cluster.Services[ServiceRole.Active]);
+
+        s.Command(CommandKind.MarkFix, "v2");
+        s.RunUntil(x => x.Status.StableRevision == "v2");
+    }
+
+    [Fact]
+    public void PolicyAddedWhileARevisionAlreadyHasPods_DoesNotPullItBack()
+    {
+        var plan = Canary("v1", Weight(20), Pause(), Weight(60));
+        var s = new Scenario(plan);
+        s.RunUntil(x => x.IsHealthy);
+        s.DeployNew("v2");
+        s.RunUntil(x => x.Cluster.CanaryWeight == 20 && x.Status.Phase == RolloutPhase.Paused);
+
+        s.ErrorRatio = () => 0.002;
+        s.Plan = s.Plan with { ErrorBudget = Policy };
+        s.RunFor(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(20, s.Cluster.CanaryWeight);
+        Assert.Equal("v2", s.Status.ErrorBudget!.AdmittedRevision);
+        Assert.DoesNotContain(s.Events, e => e.Reason == "ErrorBudgetFreeze");
+    }
 }
