@@ -141,6 +141,8 @@ public sealed class ErrorBudgetPolicyTests
     public void BlueGreen_LowBudget_PreviewGetsNoPodsUntilMarkedAsFix()
     {
         var s = new Scenario(Rollout("v1", BlueGreen()) with { ErrorBudget = Policy });
+        s.Cluster.Services[ServiceRole.Active] = null;
+        s.Cluster.Services[ServiceRole.Preview] = null;
         s.RunUntil(x => x.IsHealthy);
         s.ErrorRatio = () => 0.002;
         s.DeployNew("v2");
