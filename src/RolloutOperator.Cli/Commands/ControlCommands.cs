@@ -3,7 +3,7 @@ using RolloutOperator.Cli.Infrastructure;
 
 namespace RolloutOperator.Cli.Commands;
 
-/// <summary>promote, abort, retry, pause, resume: the operator's command channel, one verb each.</summary>
+/// <summary>promote, abort, retry, pause, resume, mark-fix: the operator's command channel, one verb each.</summary>
 internal static class ControlCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
@@ -13,6 +13,7 @@ internal static class ControlCommands
         yield return Simple(context, "retry", "Retry an aborted revision from the first step");
         yield return Simple(context, "pause", "Pause the rollout at its current step");
         yield return Simple(context, "resume", "Resume a rollout paused with `pause`");
+        yield return Simple(context, "mark-fix", "Mark the revision being rolled out as a fix: the error-budget policy does not hold it");
     }
 
     private static Command Promote(CliContext context)

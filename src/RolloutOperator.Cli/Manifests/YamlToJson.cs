@@ -38,15 +38,15 @@ internal static class YamlToJson
         return documents;
     }
 
-    // On some malformed input the parser fails with InvalidOperationException instead of a YamlException; it is still
-    // malformed YAML, reported with the position reached.
+    // On some malformed input the parser fails with InvalidOperationException, or ArgumentException (a %TAG directive
+    // whose prefix is not a URI), instead of a YamlException; it is still malformed YAML, reported with the position reached.
     private static bool Next(Parser parser)
     {
         try
         {
             return parser.MoveNext();
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlException(at, at, "malformed YAML", e);

@@ -10,7 +10,7 @@ internal static class PlanAnalysisBuilder
         var known = PlanVariables.For(analysis, builtIns, rollout);
         var metrics = analysis.Metrics.Select(m => new PlanMetric(
             m.Name,
-            PlanQueries.Render(m, known),
+            m.Slo is { } slo ? SloPreview.Render(slo, known) : PlanQueries.Render(m, known),
             DurationText.Format(m.Interval),
             m.Count,
             DurationText.Format(m.InitialDelay),

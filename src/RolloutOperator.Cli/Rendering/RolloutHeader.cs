@@ -27,6 +27,11 @@ internal static class RolloutHeader
             Row(grid, "Aborted:", $"{abort.Revision}: {abort.Reason}{(abort.Message is null ? "" : " - " + abort.Message)}");
         }
 
+        if (status.ErrorBudget is { } budget)
+        {
+            Row(grid, "Error budget:", SloText.Budget(budget));
+        }
+
         Row(grid, "Message:", status.Message ?? "-");
         return grid;
     }

@@ -94,6 +94,10 @@ internal static class RolloutTree
                 CultureInfo.InvariantCulture,
                 $"{metric.Name}{(metric.DryRun == true ? " [dry-run]" : "")}  {metric.Phase}  {values}  (✔ {metric.Successful} successful, ✖ {metric.Failed} failed, ? {metric.Inconclusive} inconclusive, ⚠ {metric.Error} error{Streak(metric)})")));
             JudgeLines.Add(line, metric.Judge);
+            if (metric.Measurements.LastOrDefault()?.Slo is { } slo)
+            {
+                line.AddNode(new Text(SloText.Measurement(slo)));
+            }
         }
     }
 

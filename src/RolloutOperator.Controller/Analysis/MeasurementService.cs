@@ -74,12 +74,36 @@ public sealed class MeasurementService : IMeasurementService
         }
     }
 
+    public async Task<ErrorBudgetReading> MeasureErrorBudgetAsync(Rollout rollout, ErrorBudgetPlan policy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(policy);
+        var secrets = new CachingSecretReader(_secrets, new SecretScrubber());
+        using var deadline = new CancellationTokenSource(_budget, _time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await ErrorBudgetMeasurer.MeasureAsync(rollout, policy, at, (query, settings) => AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, settings, at, secrets, secrets.Scrubber), budget.Token)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ErrorBudgetReading(at, double.NaN, $"measurement did not finish within {Durations.Format(_budget)}, the operator's measurement budget per reconcile", null);
+        }
+    }
+
     private async Task<MeasurementResult> MeasureOneAsync(Rollout rollout, DueMeasurement due, CachingSecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (due.Metric.Judge is not null)
         {
             var judged = await JudgeMeasurement.MeasureAsync(new JudgeRequest(rollout, due, secrets, at, AskAsync), cancellationToken).ConfigureAwait(false);
             return judged.Error is { } judgeError ? Errored(due, at, judgeError, judged.Query, secrets.Scrubber) : judged;
+        }
+
+        if (due.Metric.Slo is { } slo)
+        {
+            var sloVariables = await QueryVariables.ResolveAsync(rollout, due, SloQueries.ErrorRatio(slo.Good, slo.Bad, slo.Total), secrets, cancellationToken).ConfigureAwait(false);
+            var outcome = await SloMeasurer.MeasureAsync(rollout, due, slo, sloVariables, at, (query, settings) => AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, settings, at, secrets, secrets.Scrubber), cancellationToken)).ConfigureAwait(false);
+            return outcome.Error is { } failure ? Errored(due, at, failure, outcome.Query, secrets.Scrubber) : outcome;
         }
 
         var template = due.Metric.Prometheus.Query ?? "";

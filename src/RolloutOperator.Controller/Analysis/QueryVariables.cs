@@ -15,6 +15,7 @@ internal static class QueryVariables
         ResolveAsync(rollout, due, due.Metric.Prometheus.Query ?? "", secrets, cancellationToken);
 
     /// <summary>The values for <paramref name="template"/>, a query of <paramref name="due"/>'s metric (a judge has several).</summary>
+    /// <param name="template">The query to resolve for; an SLO metric's error-ratio query rather than the provider's query.</param>
     public static async Task<ResolvedVariables> ResolveAsync(Rollout rollout, DueMeasurement due, string template, ISecretReader secrets, CancellationToken cancellationToken)
     {
         var builtIns = BuiltInVariables.For(rollout, due.Revision);

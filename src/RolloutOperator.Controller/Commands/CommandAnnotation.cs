@@ -20,6 +20,7 @@ internal static class CommandAnnotation
         ["retry"] = CommandKind.Retry,
         ["pause"] = CommandKind.Pause,
         ["resume"] = CommandKind.Resume,
+        ["mark-fix"] = CommandKind.MarkFix,
     };
 
     public static CommandParseResult Parse(IDictionary<string, string>? annotations)

@@ -44,6 +44,9 @@ internal sealed class RolloutObserver
         {
             MissingServices = MissingServices(rollout),
             Baselines = BaselineDeployments.Observe(_caches, rollout),
+            ErrorBudget = ErrorBudgetSchedule.IsDue(plan, status, now) && plan.ErrorBudget is { } policy
+                ? await _measurements.MeasureErrorBudgetAsync(rollout, policy, now, cancellationToken).ConfigureAwait(false)
+                : null,
         };
     }
 

@@ -25,6 +25,13 @@ public static class MeasurementJudge
             return result.Judge is { } observed ? JudgeScoring.Judge(metric, JudgeScoring.Status(judge, observed), measurement) : NoData(metric.NoData, measurement);
         }
 
+        if (metric.Slo is { } slo)
+        {
+            return result.Slo is { } reading && SloJudge.Judge(slo, reading) is { } judged
+                ? measurement with { Phase = judged.Phase, Value = judged.Value, Message = Bounded.Text(judged.Message, Bounded.Message), Slo = judged.Slo }
+                : NoData(metric.NoData, measurement);
+        }
+
         // A NaN series (e.g. 0/0 for a pod without traffic) carries no data; only the remaining values are judged.
         var values = (result.Values ?? []).Where(v => !double.IsNaN(v)).ToArray();
         if (values.Length == 0)

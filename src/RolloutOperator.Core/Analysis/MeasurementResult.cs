@@ -15,4 +15,7 @@ public sealed record MeasurementResult(
 {
     /// <summary>A judge metric's samples; set instead of <see cref="Values"/> when the measurement succeeded.</summary>
     public JudgeObservation? Judge { get; init; }
+
+    /// <summary>Set for an SLO metric whose queries were answered: the error ratios per revision and window.</summary>
+    public SloReading? Slo { get; init; }
 }

@@ -9,6 +9,9 @@ public static class PromQlTemplate
     private static readonly HashSet<string> BuiltIns = new(StringComparer.Ordinal)
     {
         "rollout.name", "rollout.namespace", "revision.stable", "revision.canary", "service.stable", "service.canary",
+
+        // Only SLO queries may use these; the spec parser rejects them elsewhere.
+        "slo.revision", "slo.window",
     };
 
     public static RenderResult Render(string template, IReadOnlyDictionary<string, string> variables)

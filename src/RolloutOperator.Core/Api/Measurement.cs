@@ -27,4 +27,7 @@ public sealed record Measurement
     [Description("Error or explanation.")]
     [MaxLength(1024)]
     public string? Message { get; init; }
+
+    [Description("Burn rates of an SLO measurement.")]
+    public SloMeasurement? Slo { get; init; }
 }

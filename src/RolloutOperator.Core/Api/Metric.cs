@@ -1,9 +1,9 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge)", "a metric needs successCondition, failureCondition or thresholdRange")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge) || has(self.slo)", "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo")]
 [CelRule("!has(self.consecutiveSuccessLimit) || !has(self.count) || self.consecutiveSuccessLimit <= self.count", "consecutiveSuccessLimit must not exceed count")]
-[CelRule("!has(self.provider.prometheus) || has(self.judge) != has(self.provider.prometheus.query)", "a judge takes its queries from judge.metrics[].query; every other metric needs provider.prometheus.query")]
+[CelRule("(has(self.judge) ? 1 : 0) + (has(self.slo) ? 1 : 0) + ((has(self.provider.prometheus) && has(self.provider.prometheus.query)) ? 1 : 0) == 1", "set exactly one of provider.prometheus.query, judge (its queries are judge.metrics[].query) or slo (its good, bad and total are the queries)")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -72,6 +72,9 @@ public sealed class Metric
 
     [Description("Judge the canary statistically against a control instead of by conditions: see CanaryJudge. Needs provider.prometheus.range and no provider.prometheus.query.")]
     public CanaryJudge? Judge { get; set; }
+
+    [Description("An SLO burn-rate gate instead of a query and conditions; see docs/analysis.md.")]
+    public ServiceLevelObjective? Slo { get; set; }
 
     [Description("Where the values come from.")]
     [Required]

@@ -3,7 +3,7 @@ namespace RolloutOperator.Core.Api;
 [Description("Why and since when the rollout is paused.")]
 public sealed record PauseStatus
 {
-    [Description("CanaryPauseStep, ManualPause, InconclusiveAnalysis or BlueGreenPause.")]
+    [Description("CanaryPauseStep, ManualPause, InconclusiveAnalysis, BlueGreenPause or ErrorBudgetFreeze.")]
     [Required]
     [MaxLength(64)]
     public string Reason { get; init; } = "";

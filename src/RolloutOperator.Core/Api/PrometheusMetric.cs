@@ -7,7 +7,7 @@ public sealed class PrometheusMetric
     [MaxLength(2048)]
     public string? Address { get; set; }
 
-    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values. Required, except for a judge metric, whose queries are in judge.metrics.")]
+    [Description("PromQL query; {{args.NAME}} and built-in variables are substituted with escaped values. Required, except for a judge metric (its queries are in judge.metrics) and an slo metric (good, bad and total are its queries).")]
     [MaxLength(8192)]
     public string? Query { get; set; }
 

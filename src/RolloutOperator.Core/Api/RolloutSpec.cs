@@ -49,4 +49,7 @@ public sealed class RolloutSpec
 
     [Description("A change back to one of the last N stable revisions is rolled back at once, skipping the steps.")]
     public RollbackWindow? RollbackWindow { get; set; }
+
+    [Description("Error-budget policy: new revisions wait before their first step while the service's remaining error budget is below a threshold.")]
+    public ErrorBudgetPolicy? ErrorBudgetPolicy { get; set; }
 }

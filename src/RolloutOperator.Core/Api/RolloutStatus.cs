@@ -93,4 +93,7 @@ public sealed record RolloutStatus
     [Description("Label selector string for the scale subresource (HPA).")]
     [MaxLength(4096)]
     public string? Selector { get; init; }
+
+    [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
+    public ErrorBudgetStatus? ErrorBudget { get; init; }
 }

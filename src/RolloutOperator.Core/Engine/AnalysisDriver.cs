@@ -20,6 +20,7 @@ internal static class AnalysisDriver
             {
                 run = AnalysisEvaluator.Record(run, plan, measurement);
                 ctx.MarkProgress();
+                ReportStableBurning(ctx, key, run, measurement);
             }
         }
 
@@ -90,6 +91,16 @@ internal static class AnalysisDriver
                     _ => "DryRunMetricInconclusive",
                 }, message);
             }
+        }
+    }
+
+    // An incident on stable is reported in its own right, whatever the policy makes of the canary's measurement.
+    private static void ReportStableBurning(DecisionContext ctx, string key, AnalysisRunStatus run, MeasurementResult measurement)
+    {
+        var last = run.Metrics.Find(m => m.Name == measurement.Metric)?.Measurements.LastOrDefault();
+        if (last is { Slo.StableBurning: true } && last.At == KubeTime.Truncate(measurement.At))
+        {
+            ctx.Warning("StableBurning", $"Analysis {key} of revision {run.Revision}, metric {measurement.Metric}: {last.Message}");
         }
     }
 

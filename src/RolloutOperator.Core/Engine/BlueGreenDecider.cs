@@ -17,6 +17,14 @@ internal static class BlueGreenDecider
         var status = ctx.Status;
         var stable = status.StableRevision!;
         var preview = status.CanaryRevision;
+        if (preview is not null && !status.IsAborted(preview) && ErrorBudgetGate.Holds(ctx, preview))
+        {
+            // Held before its first step: the preview gets no pods, the active revision keeps serving.
+            Apply(ctx, plan);
+            ctx.World.Replicas[preview] = 0;
+            return;
+        }
+
         if (preview is not null && !status.IsAborted(preview))
         {
             Progress(ctx, plan, preview, stable);

@@ -22,6 +22,14 @@ internal static class CanaryDecider
         }
 
         var canary = status.CanaryRevision;
+        if (!status.IsAborted(canary) && ErrorBudgetGate.Holds(ctx, canary))
+        {
+            ctx.World.Clear();
+            CanaryWorld.Apply(ctx, plan, ErrorBudgetGate.Closed, canary, stable);
+            PointServices(ctx, stable, canary);
+            return;
+        }
+
         if (!status.IsAborted(canary))
         {
             Progress(ctx, plan, canary, stable);

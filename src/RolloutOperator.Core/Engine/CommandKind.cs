@@ -8,4 +8,5 @@ public enum CommandKind
     Retry,
     Pause,
     Resume,
+    MarkFix,
 }

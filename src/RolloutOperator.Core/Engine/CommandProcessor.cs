@@ -61,6 +61,10 @@ internal static class CommandProcessor
                 ctx.Status.Pauses.RemoveAll(p => p.Reason != PauseReasons.Manual);
                 ctx.Normal("PromoteFullRequested", $"Revision {ctx.Target}: full promotion requested; remaining steps and analyses are skipped");
                 break;
+            case CommandKind.MarkFix when rolling:
+                ctx.Status.ErrorBudget = (ctx.Status.ErrorBudget ?? new Api.ErrorBudgetStatus()) with { FixRevision = ctx.Target };
+                ctx.Normal("MarkedAsFix", $"Revision {ctx.Target} is marked as a fix: the error-budget policy does not hold it");
+                break;
             default:
                 ctx.Normal("CommandNoOp", $"{command.Kind} for revision {ctx.Target} has nothing to act on");
                 break;

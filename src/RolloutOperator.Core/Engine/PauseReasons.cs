@@ -7,4 +7,7 @@ public static class PauseReasons
     public const string Manual = "ManualPause";
     public const string Inconclusive = "InconclusiveAnalysis";
     public const string BlueGreen = "BlueGreenPause";
+
+    /// <summary>The error-budget policy holds a new revision before its first step.</summary>
+    public const string ErrorBudget = "ErrorBudgetFreeze";
 }

@@ -14,6 +14,7 @@ public static class RolloutDecider
         var ctx = new DecisionContext(plan, status, observation);
         RevisionTransitions.Apply(ctx);
         CommandProcessor.Apply(ctx, AbortDelay(plan));
+        ErrorBudgetGate.Record(ctx);
         DecideStrategy(ctx);
         var abortedBefore = ctx.Status.Abort;
         ProgressDeadline.Apply(ctx, AbortDelay(plan));

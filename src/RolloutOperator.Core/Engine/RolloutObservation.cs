@@ -17,4 +17,7 @@ public sealed record RolloutObservation(
 
     /// <summary>Baseline Deployments of a judge that exist now (normally none or one).</summary>
     public IReadOnlyList<BaselineObservation> Baselines { get; init; } = [];
+
+    /// <summary>The error-budget policy's measurement, when one was due and taken this reconcile.</summary>
+    public ErrorBudgetReading? ErrorBudget { get; init; }
 }

@@ -21,7 +21,10 @@ internal sealed class StatusDraft
         History = [.. status.History ?? []];
         LastCommandId = status.LastCommandId;
         FullPromotion = status.FullPromotionRequested == true;
+        ErrorBudget = status.ErrorBudget;
     }
+
+    public ErrorBudgetStatus? ErrorBudget { get; set; }
 
     public RolloutStatus Previous { get; }
 

@@ -34,6 +34,7 @@ internal static class StatusSummarizer
             History = NullIfEmpty(draft.History),
             FullPromotionRequested = draft.FullPromotion ? true : null,
             LastCommandId = draft.LastCommandId,
+            ErrorBudget = draft.ErrorBudget,
             Replicas = Total(revisions, r => r.Desired),
             UpdatedReplicas = ctx.Revision(ctx.Target)?.Desired ?? 0,
             ReadyReplicas = Total(revisions, r => r.Ready),
@@ -88,7 +89,9 @@ internal static class StatusSummarizer
         if (pause is not null || ctx.Plan.Paused)
         {
             var reason = pause?.Reason ?? PauseReasons.Manual;
-            var until = pause?.ResumeAt is { } at ? $" until {at:yyyy-MM-ddTHH:mm:ssZ}" : " until promoted or resumed";
+            var until = pause?.ResumeAt is { } at ? $" until {at:yyyy-MM-ddTHH:mm:ssZ}"
+                : reason == PauseReasons.ErrorBudget && ctx.Waiting is { } waiting ? ": " + waiting
+                : " until promoted or resumed";
             return (RolloutPhase.Paused, $"paused ({reason}){until}");
         }
 

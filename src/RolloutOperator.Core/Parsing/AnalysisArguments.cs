@@ -70,9 +70,7 @@ internal static class AnalysisArguments
         string path,
         SpecErrors errors)
     {
-        var usedInline = (analysis.Metrics ?? []).SelectMany(m => QueryPlaceholders.ArgNames(m?.Provider?.Prometheus?.Query))
-            .Concat((analysis.Metrics ?? []).SelectMany(m => m?.Judge?.Metrics ?? []).SelectMany(j => QueryPlaceholders.ArgNames(j?.Query)))
-            .ToHashSet(StringComparer.Ordinal);
+        var usedInline = (analysis.Metrics ?? []).SelectMany(QueryPlaceholders.MetricArgNames).ToHashSet(StringComparer.Ordinal);
         var supplied = new Dictionary<string, ArgumentPlan>(StringComparer.Ordinal);
         var args = analysis.Args ?? [];
         for (var i = 0; i < args.Count; i++)

@@ -28,7 +28,13 @@ internal static partial class MetricParser
         var successStreak = SuccessStreak(metric.ConsecutiveSuccessLimit, count, $"{path}.consecutiveSuccessLimit", errors);
         var judge = metric.Judge is null ? null : JudgeParser.Parse(metric, path, args, errors);
         var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null);
+        if (metric.Judge is not null && metric.Slo is not null)
+        {
+            errors.Add($"{path}.slo", "a metric is either a judge or an slo gate, not both: move one of them to a metric of its own");
+        }
+
+        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null && metric.Slo is null);
+        var slo = metric.Slo is null ? null : SloParser.Parse(metric.Slo, $"{path}.slo", interval, count, args, errors);
         if (errors.Count > before || prometheus is null)
         {
             return null;
@@ -52,6 +58,7 @@ internal static partial class MetricParser
             MeasurementRetention = retention,
             ConsecutiveSuccessLimit = successStreak,
             Judge = judge,
+            Slo = slo,
         };
     }
 
@@ -95,9 +102,17 @@ internal static partial class MetricParser
 
     private static (IConditionExpression? Success, IConditionExpression? Failure) Judgement(Metric metric, string path, SpecErrors errors)
     {
-        if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
+        if (metric.Slo is not null)
         {
-            errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange");
+            // The SLO is the judgement; conditions next to it would silently never run.
+            if (metric.SuccessCondition is not null || metric.FailureCondition is not null || metric.ThresholdRange is not null)
+            {
+                errors.Add($"{path}.slo", "an slo metric is judged by its burn rates: remove successCondition, failureCondition and thresholdRange");
+            }
+        }
+        else if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
+        {
+            errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo");
         }
 
         CheckRange(metric.ThresholdRange, $"{path}.thresholdRange", errors);

@@ -9,7 +9,7 @@ namespace RolloutOperator.Core.Parsing;
 /// </summary>
 internal static class PrometheusParser
 {
-    /// <param name="queryRequired">False for a judge, whose queries live in judge.metrics (its parser rejects a query here).</param>
+    /// <param name="queryRequired">False for judge and SLO metrics and the error-budget policy, whose queries live elsewhere (their parsers reject a query here).</param>
     public static PrometheusMetric? Parse(MetricProvider? provider, string path, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors, bool queryRequired = true)
     {
         var prometheus = provider?.Prometheus;

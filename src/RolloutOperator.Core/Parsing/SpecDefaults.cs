@@ -40,6 +40,11 @@ internal static class SpecDefaults
     public const string PrometheusTimeout = "30s";
     public const string PrometheusRangeStep = "15s";
     public const bool InsecureSkipVerify = false;
+    public const double BurnRateThreshold = 6.0;
+    public const string SloPeriod = "720h";
+    public const StableBurnPolicy StableBurning = StableBurnPolicy.Hold;
+    public const string ErrorBudgetInterval = "5m";
+    public const double MinRemainingPercent = 10.0;
 
     /// <summary>Gating analyses (steps, pre/post promotion) take one measurement unless told otherwise; background runs until promotion.</summary>
     public const int GatingCount = 1;
@@ -94,5 +99,12 @@ internal static class SpecDefaults
         ["PrometheusMetric.Timeout"] = PrometheusTimeout,
         ["PrometheusRange.Step"] = PrometheusRangeStep,
         ["TlsSettings.InsecureSkipVerify"] = InsecureSkipVerify,
+        ["ServiceLevelObjective.BurnRateThreshold"] = BurnRateThreshold,
+        ["ServiceLevelObjective.Period"] = SloPeriod,
+        ["ServiceLevelObjective.StableBurning"] = StableBurning,
+        ["ErrorBudgetPolicy.Period"] = SloPeriod,
+        ["ErrorBudgetPolicy.MinRemainingPercent"] = MinRemainingPercent,
+        ["ErrorBudgetPolicy.Interval"] = ErrorBudgetInterval,
+        ["ErrorBudgetPolicy.ConsecutiveErrorLimit"] = ConsecutiveErrorLimit,
     };
 }

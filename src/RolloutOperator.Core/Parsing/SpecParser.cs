@@ -21,6 +21,7 @@ public static class SpecParser
         var historyLimit = Fields.AtLeast(spec.RevisionHistoryLimit, SpecDefaults.RevisionHistoryLimit, 0, "spec.revisionHistoryLimit", errors);
         Fields.AtLeast(spec.MinReadySeconds, SpecDefaults.MinReadySeconds, 0, "spec.minReadySeconds", errors);
         var rollbackWindow = spec.RollbackWindow is null ? 0 : Fields.AtLeast(spec.RollbackWindow.Revisions, 0, 0, "spec.rollbackWindow.revisions", errors);
+        var errorBudget = ErrorBudgetParser.Parse(spec.ErrorBudgetPolicy, "spec.errorBudgetPolicy", MetricOrigin.Namespaced(context.Providers), errors);
         if (errors.Count > 0 || workload is null || strategy is null)
         {
             return new ParseResult(null, errors.All);
@@ -35,7 +36,8 @@ public static class SpecParser
             spec.Paused ?? SpecDefaults.Paused,
             historyLimit,
             rollbackWindow,
-            workload.Selector);
+            workload.Selector)
+        { ErrorBudget = errorBudget };
         return new ParseResult(plan, []);
     }
 

@@ -31,4 +31,7 @@ public sealed record MetricPlan(
     public int? ConsecutiveSuccessLimit { get; init; }
     /// <summary>Set for a judge metric: its measurement is a statistical comparison, not a condition on values.</summary>
     public JudgePlan? Judge { get; init; }
+
+    /// <summary>Set for an SLO burn-rate gate: the metric is judged by <see cref="Analysis.SloJudge"/>, not by conditions.</summary>
+    public SloPlan? Slo { get; init; }
 }

@@ -10,4 +10,8 @@ public sealed record RolloutPlan(
     bool Paused,
     int RevisionHistoryLimit,
     int RollbackWindowRevisions,
-    string Selector);
+    string Selector)
+{
+    /// <summary>The error-budget policy, when the spec has one: new revisions wait before their first step while the budget is low.</summary>
+    public ErrorBudgetPlan? ErrorBudget { get; init; }
+}

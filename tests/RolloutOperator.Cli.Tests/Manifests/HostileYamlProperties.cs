@@ -37,7 +37,8 @@ public sealed class HostileYamlProperties
     });
 
     // Seeds that found defects: the parser's InvalidOperationException, 1e400 (an infinite double), an empty key.
-    public static TheoryData<string> FixedSeeds => ["bFeFpEY-S3F1", "5lt1yPXL1Lx2", "738f-j-MvMO1"];
+    // 7QEY15q9Znq2: a damaged %TAG directive made the YAML parser throw ArgumentException (with the samples of December 2026).
+    public static TheoryData<string> FixedSeeds => ["bFeFpEY-S3F1", "5lt1yPXL1Lx2", "738f-j-MvMO1", "7QEY15q9Znq2"];
 
     [Theory]
     [MemberData(nameof(FixedSeeds))]

@@ -12,6 +12,7 @@ public sealed class CommandAnnotationTests
     [InlineData("retry", CommandKind.Retry)]
     [InlineData("pause", CommandKind.Pause)]
     [InlineData("resume", CommandKind.Resume)]
+    [InlineData("mark-fix", CommandKind.MarkFix)]
     public void Parse_ValidAction_ReturnsRevisionScopedCommand(string action, CommandKind kind)
     {
         var result = CommandAnnotation.Parse(Annotation($$"""{"action":"{{action}}","revision":"abc123","id":"1700000000"}"""));

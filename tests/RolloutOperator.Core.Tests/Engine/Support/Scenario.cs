@@ -38,6 +38,9 @@ public sealed class Scenario
     /// <summary>What a judge metric observes (metric, revision); null is no data.</summary>
     public Func<string, string, JudgeObservation?> Judges { get; set; } = (_, _) => null;
 
+    /// <summary>Answers a due error-budget measurement with the service's error ratio (NaN: no data), or throws for a provider error.</summary>
+    public Func<double> ErrorRatio { get; set; } = () => 0;
+
     public List<Decision> Decisions { get; } = [];
 
     public List<RolloutObservation> Observations { get; } = [];
@@ -65,6 +68,7 @@ public sealed class Scenario
         {
             MissingServices = MissingServices,
             Baselines = Cluster.ObserveBaselines(),
+            ErrorBudget = MeasureErrorBudget(),
         };
         Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
@@ -95,6 +99,23 @@ public sealed class Scenario
         }
 
         return results;
+    }
+
+    private ErrorBudgetReading? MeasureErrorBudget()
+    {
+        if (!ErrorBudgetSchedule.IsDue(Plan, Status, Now))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ErrorBudgetReading(Now, ErrorRatio(), null, "budget");
+        }
+        catch (InvalidOperationException e)
+        {
+            return new ErrorBudgetReading(Now, double.NaN, e.Message, "budget");
+        }
     }
 
     public void Advance(TimeSpan by) => Now += by;
