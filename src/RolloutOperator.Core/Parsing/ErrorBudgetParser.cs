@@ -29,6 +29,11 @@ internal static class ErrorBudgetParser
         }
 
         var prometheus = PrometheusParser.Parse(policy.Provider, $"{path}.provider", new HashSet<string>(StringComparer.Ordinal), origin, errors, queryRequired: false);
+        if (!string.IsNullOrEmpty(policy.Provider?.Prometheus?.Query))
+        {
+            errors.Add($"{path}.provider.prometheus.query", "must be unset: the policy's good, bad and total are the queries");
+        }
+
         if (errors.Count > before || prometheus is null)
         {
             return null;

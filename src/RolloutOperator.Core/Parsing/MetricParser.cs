@@ -28,10 +28,7 @@ internal static partial class MetricParser
         var successStreak = SuccessStreak(metric.ConsecutiveSuccessLimit, count, $"{path}.consecutiveSuccessLimit", errors);
         var judge = metric.Judge is null ? null : JudgeParser.Parse(metric, path, args, errors);
         var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
-        if (metric.Judge is not null && metric.Slo is not null)
-        {
-            errors.Add($"{path}.slo", "a metric is either a judge or an slo gate, not both: move one of them to a metric of its own");
-        }
+        CheckKind(metric, path, errors);
 
         var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null && metric.Slo is null);
         var slo = metric.Slo is null ? null : SloParser.Parse(metric.Slo, $"{path}.slo", interval, count, args, errors);
@@ -60,6 +57,20 @@ internal static partial class MetricParser
             Judge = judge,
             Slo = slo,
         };
+    }
+
+    // A judge and an SLO gate each bring their own queries and verdict; a provider query beside them would never run.
+    private static void CheckKind(Metric metric, string path, SpecErrors errors)
+    {
+        if (metric.Judge is not null && metric.Slo is not null)
+        {
+            errors.Add($"{path}.slo", "a metric is either a judge or an slo gate, not both: move one of them to a metric of its own");
+        }
+
+        if (metric.Slo is not null && !string.IsNullOrEmpty(metric.Provider?.Prometheus?.Query))
+        {
+            errors.Add($"{path}.provider.prometheus.query", "must be unset: the slo's good, bad and total are the queries");
+        }
     }
 
     // A streak longer than count could never be seen: the metric stops at count first.

@@ -132,6 +132,24 @@ public sealed class SloParsingTests
         Assert.Contains(errors, e => e.Path == "spec.errorBudgetPolicy.total" && e.Message.Contains("unknown placeholder {{slo.revision}}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ErrorBudgetPolicy_ProviderQuery_IsRejectedAtItsPath()
+    {
+        var spec = Specs.Canary();
+        spec.ErrorBudgetPolicy = new ErrorBudgetPolicy
+        {
+            Objective = 99.5,
+            Good = "sum(rate(http_requests_total{code!~\"5..\"}[{{slo.window}}]))",
+            Total = "sum(rate(http_requests_total[{{slo.window}}]))",
+            Provider = new MetricProvider { Prometheus = new PrometheusMetric { Query = "up" } },
+        };
+
+        var result = SpecParser.Parse(spec, Specs.Context());
+
+        Assert.Null(result.Plan);
+        Assert.Contains(result.Errors, e => e.Path == "spec.errorBudgetPolicy.provider.prometheus.query" && e.Message.Contains("must be unset", StringComparison.Ordinal));
+    }
+
     private static Metric WithQuery(Metric metric)
     {
         metric.Provider.Prometheus!.Query = "up";
