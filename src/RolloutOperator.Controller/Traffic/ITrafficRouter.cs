@@ -6,7 +6,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// <summary>
 /// A small named port to a traffic-routing implementation. It owns only the weights (and the header and mirror routes
 /// the operator manages) on objects the user owns; every other field is left as the user wrote it. A Rollout may name
-/// several routers: each gets the same <see cref="DesiredTraffic"/> and is observed on its own (see ROUTER-INTERFACE.md).
+/// several routers: each gets the same <see cref="DesiredTraffic"/> and is observed on its own (see docs/router-interface.md).
 /// </summary>
 public interface ITrafficRouter
 {
