@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Traffic.Istio;
@@ -11,39 +9,18 @@ namespace RolloutOperator.Controller.Traffic.Istio;
 /// <summary>Reads Istio objects as JSON (so no user field is lost to a partial model) and sends JSON patches.</summary>
 internal sealed class IstioClient(IKubernetes client)
 {
+    private readonly JsonCustomObjects _objects = new(client);
+
     /// <summary>The object, or null when it does not exist.</summary>
-    public async Task<JsonObject?> FindAsync(IstioObjectRef reference, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await client.CustomObjects.GetNamespacedCustomObjectAsync(
-                IstioKind.Group, IstioKind.Version, reference.Namespace, reference.Kind.Plural, reference.Name, cancellationToken).ConfigureAwait(false);
-            return result switch
-            {
-                JsonElement element => JsonNode.Parse(element.GetRawText())!.AsObject(),
-                _ => JsonNode.Parse(KubernetesJson.Serialize(result))!.AsObject(),
-            };
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<JsonObject?> FindAsync(IstioObjectRef reference, CancellationToken cancellationToken) =>
+        _objects.FindAsync(Address(reference), cancellationToken);
 
     public async Task<JsonObject> GetAsync(IstioObjectRef reference, CancellationToken cancellationToken) =>
         await FindAsync(reference, cancellationToken).ConfigureAwait(false)
         ?? throw new TrafficRoutingException($"{reference} not found");
 
     public Task PatchAsync(IstioObjectRef reference, JsonArray operations, CancellationToken cancellationToken) =>
-        client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(operations.ToJsonString(), V1Patch.PatchType.JsonPatch),
-            IstioKind.Group,
-            IstioKind.Version,
-            reference.Namespace,
-            reference.Kind.Plural,
-            reference.Name,
-            fieldManager: ApiGroup.FieldManager,
-            cancellationToken: cancellationToken);
+        _objects.PatchAsync(Address(reference), operations, cancellationToken);
 
     /// <summary>The revision a Service selects, or null when it is missing or selects none.</summary>
     public async Task<string?> SelectedRevisionAsync(string @namespace, string service, CancellationToken cancellationToken)
@@ -58,4 +35,7 @@ internal sealed class IstioClient(IKubernetes client)
             return null;
         }
     }
+
+    private static CustomObjectRef Address(IstioObjectRef reference) =>
+        new(IstioKind.Group, IstioKind.Version, reference.Namespace, reference.Kind.Plural, reference.Name);
 }
