@@ -11,7 +11,7 @@ namespace RolloutOperator.Cli.Dashboard;
 /// </summary>
 internal static class JudgeChart
 {
-    private const double Width = 640, Height = 150, Left = 170, Right = 20, BoxHeight = 22, CanaryY = 50, ControlY = 94, AxisY = 122;
+    private const double Width = 640, Height = 150, Left = 190, Right = 30, BoxHeight = 22, CanaryY = 50, ControlY = 94, AxisY = 122;
 
     public static string Render(string id, JudgeStatus judge)
     {
@@ -40,23 +40,24 @@ internal static class JudgeChart
             .Append(Html.E(Headline(m))).Append("</text></g>");
         var (low, high) = Range(m.CanaryDistribution, m.ControlDistribution);
         double X(double v) => Left + ((v - low) / (high - low) * (Width - Left - Right));
-        for (var i = 0; i <= 4; i++)
+        foreach (var tick in Ticks(low, high))
         {
-            var x = X(low + ((high - low) * i / 4));
+            var x = X(tick);
             svg.Append(Inv($"<line class=\"grid\" x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"34\" y2=\"{AxisY - 8}\"/>"));
-            svg.Append(Inv($"<text class=\"axis\" x=\"{x:0.#}\" y=\"{AxisY + 6}\" text-anchor=\"middle\">{Num(low + ((high - low) * i / 4))}</text>"));
+            svg.Append(Inv($"<text class=\"axis\" x=\"{x:0.#}\" y=\"{AxisY + 6}\" text-anchor=\"middle\">{Num(tick)}</text>"));
         }
 
-        svg.Append(Row("canary", $"canary (n={m.CanarySamples})", m.CanaryDistribution, CanaryY, X));
-        svg.Append(Row("control", $"control: {Short(control)} (n={m.ControlSamples})", m.ControlDistribution, ControlY, X));
+        svg.Append(Row("canary", "canary", m.CanarySamples, m.CanaryDistribution, CanaryY, X));
+        svg.Append(Row("control", $"control: {Short(control)}", m.ControlSamples, m.ControlDistribution, ControlY, X));
         svg.Append(Inv($"<text class=\"axis\" x=\"{Left}\" y=\"{Height - 6}\">p10–p90 whiskers · p25–p75 box · median line</text>"));
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Row(string side, string label, JudgeDistribution? d, double y, Func<double, double> x)
+    private static string Row(string side, string label, int samples, JudgeDistribution? d, double y, Func<double, double> x)
     {
         var row = new StringBuilder("<g class=\"judge-side judge-").Append(side).Append("\" data-side=\"").Append(side).Append("\">");
-        row.Append(Inv($"<text class=\"judge-label\" x=\"{Left - 10}\" y=\"{y + 4}\" text-anchor=\"end\">")).Append(Html.E(label)).Append("</text>");
+        row.Append(Inv($"<text class=\"judge-label\" x=\"{Left - 10}\" y=\"{y}\" text-anchor=\"end\">")).Append(Html.E(label)).Append("</text>");
+        row.Append(Inv($"<text class=\"axis judge-samples\" x=\"{Left - 10}\" y=\"{y + 13}\" text-anchor=\"end\">{samples} samples</text>"));
         if (d is null)
         {
             return row.Append(Inv($"<text class=\"axis\" x=\"{Left}\" y=\"{y + 4}\">no distribution</text></g>")).ToString();
@@ -111,8 +112,23 @@ internal static class JudgeChart
         return (low - pad, high + pad);
     }
 
+    // Round ticks (1, 2, 2.5 or 5 times a power of ten) inside the range, about four of them: readable axis labels.
+    private static IEnumerable<double> Ticks(double low, double high)
+    {
+        var raw = (high - low) / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var f = raw / magnitude;
+        var step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * magnitude;
+        // At most a dozen: a hostile status can hold numbers so large that adding one step no longer changes them.
+        var first = Math.Ceiling(low / step);
+        for (var i = 0; i < 12 && (first + i) * step <= high; i++)
+        {
+            yield return (first + i) * step;
+        }
+    }
+
     // Revision labels are short hashes, but a baseline's carries a suffix: keep the label column readable.
-    private static string Short(string revision) => revision.Length <= 18 ? revision : revision[..17] + "…";
+    private static string Short(string revision) => revision.Length <= 16 ? revision : revision[..15] + "…";
 
     private static string Num(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
