@@ -58,6 +58,11 @@ internal static class AnalysisPage
 
         html.Append(metric.Message is null ? "" : "<br>" + Html.E(metric.Message)).Append("</p>");
         html.Append(MetricChart.Render(id, metric, Threshold.Of(definition)));
+        if (metric.Judge is { } judge)
+        {
+            html.Append(JudgeChart.Render(id, judge));
+        }
+
         var query = metric.Measurements.LastOrDefault(m => m.Query is not null)?.Query ?? definition?.Provider.Prometheus?.Query;
         if (query is not null)
         {

@@ -23,6 +23,8 @@ public static class JudgeClassifier
             ControlSamples = sample.Control.Count,
             CanaryMedian = Format(Median(sample.Canary)),
             ControlMedian = Format(Median(sample.Control)),
+            CanaryDistribution = Finite(sample.CanaryDistribution),
+            ControlDistribution = Finite(sample.ControlDistribution),
         };
         if (sample.Canary.Count < metric.MinSamples || sample.Control.Count < metric.MinSamples || sample.Test is not { } test)
         {
@@ -84,6 +86,10 @@ public static class JudgeClassifier
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    // JSON has no infinities: a distribution that has one (Prometheus can answer +Inf) is left out rather than written.
+    private static JudgeDistribution? Finite(JudgeDistribution? d) =>
+        d is not null && new[] { d.P10, d.P25, d.P50, d.P75, d.P90 }.All(double.IsFinite) ? d : null;
 
     // Four significant digits: enough to read a status, short enough for its bounded fields.
     internal static string? Format(double? value) => value?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);

@@ -29,6 +29,12 @@ public sealed record JudgeMetricStatus
     [MaxLength(32)]
     public string? ControlMedian { get; init; }
 
+    [Description("Quantiles of the canary's samples; absent without samples or when a quantile is not a finite number.")]
+    public JudgeDistribution? CanaryDistribution { get; init; }
+
+    [Description("Quantiles of the control's samples; absent without samples or when a quantile is not a finite number.")]
+    public JudgeDistribution? ControlDistribution { get; init; }
+
     [Description("Two-sided p-value of the Mann-Whitney U test, formatted.")]
     [MaxLength(32)]
     public string? PValue { get; init; }

@@ -101,6 +101,27 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task JudgeChart_ShowsCanaryAgainstControl_WithTheClassificationAsText()
+    {
+        await using var run = await DashboardRun.StartAsync(withOperator: false);
+        await run.Cluster.CreateRolloutAsync(TestRollouts.Canary(), TestStatuses.Judged());
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(run.Url("/rollouts/default/web/analysis"));
+
+        var latency = page.GetByRole(AriaRole.Img, new() { Name = $"mean-latency: High, canary against control {V1}" });
+        await Expect(latency).ToBeVisibleAsync();
+        await Expect(latency.Locator("g.judge-canary text.judge-label")).ToHaveTextAsync("canary");
+        await Expect(latency.Locator("g.judge-control text.judge-label")).ToHaveTextAsync($"control: {V1}");
+        await Expect(latency.Locator("g.judge-control text.judge-samples")).ToHaveTextAsync("19 samples");
+        await Expect(latency.Locator("g.judge-verdict")).ToContainTextAsync("High · p 3.4E-05 · change 1.002");
+        var canary = await latency.Locator("g.judge-canary rect.box").BoundingBoxAsync();
+        var control = await latency.Locator("g.judge-control rect.box").BoundingBoxAsync();
+        Assert.True(canary!.X > control!.X + control.Width, "on the shared axis the slower canary's box lies right of the control's");
+        await page.Locator("div.judge").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("analysis-judge"), FullPage = true });
+    }
+
+    [Fact]
     public async Task PlanPage_ShowsTheOfflineTimeline_OfAPastedManifest()
     {
         await using var run = await DashboardRun.StartAsync(withOperator: false);

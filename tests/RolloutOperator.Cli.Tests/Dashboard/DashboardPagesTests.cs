@@ -90,6 +90,84 @@ public sealed class DashboardPagesTests
         Assert.Equal(TestRollouts.StableRevision, Core.Parsing.RevisionHash.Compute(rollout.Spec.Template!));
     }
 
+    [Fact]
+    public async Task AnalysisPage_DrawsAJudgesCanaryAndControlDistributions_PerJudgedMetric()
+    {
+        await using var run = await DashboardRun.StartAsync(withOperator: false);
+        await run.Cluster.CreateRolloutAsync(TestRollouts.Canary(), TestStatuses.Judged());
+        using var http = new HttpClient();
+
+        var html = WebUtility.HtmlDecode(await EventuallyAsync(http, run.Url("/rollouts/default/web/analysis"), "data-judge-metric="));
+
+        Assert.Contains($"Judge score 33.33 (pass 95, marginal 75) against control {TestRollouts.StableRevision}", html, StringComparison.Ordinal);
+        var latency = Between(html, "data-judge-metric=\"mean-latency\"", "</svg>");
+        Assert.Contains("data-classification=\"High\"", latency, StringComparison.Ordinal);
+        Assert.Contains("mean-latency: High · p 3.4E-05 · change 1.002 · samples 20 canary / 19 control · weight 2", latency, StringComparison.Ordinal);
+        Assert.Contains(">canary</text>", latency, StringComparison.Ordinal);
+        Assert.Contains(">20 samples</text>", latency, StringComparison.Ordinal);
+        Assert.Contains($">control: {TestRollouts.StableRevision}</text>", latency, StringComparison.Ordinal);
+        Assert.Contains(">19 samples</text>", latency, StringComparison.Ordinal);
+        Assert.Contains("<desc id=", latency, StringComparison.Ordinal);
+        Assert.Contains("Canary, 20 samples: p10 0.017, p25 0.0185, median 0.02, p75 0.0215, p90 0.024.", latency, StringComparison.Ordinal);
+        Assert.Contains("p10 0.0091, p25 0.0095, median 0.01, p75 0.0105, p90 0.011", latency, StringComparison.Ordinal);
+        Assert.Equal(2, Count(latency, "<rect class=\"box\""));
+        Assert.Contains("<path d=\"M", Between(latency, "judge-verdict judge-high", "</g>"), StringComparison.Ordinal);
+        var errors = Between(html, "data-judge-metric=\"error-ratio\"", "</svg>");
+        Assert.Contains("data-classification=\"Pass\"", errors, StringComparison.Ordinal);
+        Assert.Contains("<circle", Between(errors, "judge-verdict judge-pass", "</g>"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalysisPage_JudgedMetricWithoutDistributions_SaysSoInsteadOfDrawingBoxes()
+    {
+        await using var run = await DashboardRun.StartAsync(withOperator: false);
+        var status = TestStatuses.Judged();
+        var metric = status.Analyses![0].Metrics[0];
+        var judge = metric.Judge! with
+        {
+            Metrics = [new JudgeMetricStatus { Name = "thin", Classification = JudgeClassification.NoData, Weight = 1, CanarySamples = 3, Message = "too few samples" }],
+        };
+        status = status with { Analyses = [status.Analyses[0] with { Metrics = [metric with { Judge = judge }] }] };
+        await run.Cluster.CreateRolloutAsync(TestRollouts.Canary(), status);
+        using var http = new HttpClient();
+
+        var html = WebUtility.HtmlDecode(await EventuallyAsync(http, run.Url("/rollouts/default/web/analysis"), "data-judge-metric="));
+
+        var thin = Between(html, "data-judge-metric=\"thin\"", "</svg>");
+        Assert.Contains("data-classification=\"NoData\"", thin, StringComparison.Ordinal);
+        Assert.Contains("thin: NoData · p – · change – · samples 3 canary / 0 control", thin, StringComparison.Ordinal);
+        Assert.Equal(2, Count(thin, ">no distribution</text>"));
+        Assert.DoesNotContain("class=\"box\"", thin, StringComparison.Ordinal);
+        Assert.Contains("<rect class=\"hollow\"", thin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalysisPage_JudgeWithExtremeNumbers_StillRenders()
+    {
+        await using var run = await DashboardRun.StartAsync(withOperator: false);
+        var status = TestStatuses.Judged();
+        var metric = status.Analyses![0].Metrics[0];
+        var huge = new JudgeDistribution { P10 = 1e20, P25 = 1e20, P50 = 1e20, P75 = 1e20, P90 = 1e20 + 16384 };
+        var judge = metric.Judge! with { Metrics = [metric.Judge.Metrics[0] with { CanaryDistribution = huge, ControlDistribution = huge }] };
+        status = status with { Analyses = [status.Analyses[0] with { Metrics = [metric with { Judge = judge }] }] };
+        await run.Cluster.CreateRolloutAsync(TestRollouts.Canary(), status);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+
+        var html = await EventuallyAsync(http, run.Url("/rollouts/default/web/analysis"), "data-judge-metric=");
+
+        Assert.Equal(2, Count(Between(html, "data-judge-metric=\"mean-latency\"", "</svg>"), "<rect class=\"box\""));
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"missing {start}");
+        var to = text.IndexOf(end, from, StringComparison.Ordinal);
+        return text[from..(to < 0 ? text.Length : to)];
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private static HttpRequestMessage Post(DashboardRun run, string action, string revision, bool confirmed)
     {
         var form = new Dictionary<string, string> { ["token"] = run.Server.Token, ["revision"] = revision };

@@ -76,4 +76,53 @@ internal static class TestStatuses
         Traffic = new TrafficStatus { DesiredWeight = 0, ObservedWeight = 0 },
         History = [new RevisionHistoryEntry { Revision = TestRollouts.StableRevision, Outcome = RevisionOutcome.Promoted, At = Now.AddDays(-1) }],
     };
+
+    /// <summary>A judge metric that failed: latency High against the stable revision, errors passing.</summary>
+    public static RolloutStatus Judged(long generation = 1) => CanaryMidStep(generation) with
+    {
+        Analyses =
+        [
+            new AnalysisRunStatus
+            {
+                Key = "step-2",
+                Revision = TestRollouts.CanaryRevision,
+                Phase = AnalysisPhase.Failed,
+                StartedAt = Now.AddMinutes(-3),
+                Metrics =
+                [
+                    new MetricStatus
+                    {
+                        Name = "judge",
+                        Phase = AnalysisPhase.Failed,
+                        Failed = 1,
+                        Measurements = [new Measurement { Phase = AnalysisPhase.Failed, At = Now, Value = "33.33" }],
+                        Judge = new JudgeStatus
+                        {
+                            Score = 33.33,
+                            PassScore = 95,
+                            MarginalScore = 75,
+                            ControlRevision = TestRollouts.StableRevision,
+                            Metrics =
+                            [
+                                new JudgeMetricStatus
+                                {
+                                    Name = "mean-latency", Classification = JudgeClassification.High, Weight = 2, CanarySamples = 20, ControlSamples = 19,
+                                    CanaryMedian = "0.02", ControlMedian = "0.01", PValue = "3.4E-05", Effect = "1.002",
+                                    CanaryDistribution = new JudgeDistribution { P10 = 0.017, P25 = 0.0185, P50 = 0.02, P75 = 0.0215, P90 = 0.024 },
+                                    ControlDistribution = new JudgeDistribution { P10 = 0.0091, P25 = 0.0095, P50 = 0.01, P75 = 0.0105, P90 = 0.011 },
+                                },
+                                new JudgeMetricStatus
+                                {
+                                    Name = "error-ratio", Classification = JudgeClassification.Pass, Weight = 1, CanarySamples = 20, ControlSamples = 19,
+                                    CanaryMedian = "0.001", ControlMedian = "0.001", PValue = "0.61", Effect = "0",
+                                    CanaryDistribution = new JudgeDistribution { P10 = 0, P25 = 0.0005, P50 = 0.001, P75 = 0.0015, P90 = 0.002 },
+                                    ControlDistribution = new JudgeDistribution { P10 = 0, P25 = 0.0004, P50 = 0.001, P75 = 0.0016, P90 = 0.0021 },
+                                },
+                            ],
+                        },
+                    },
+                ],
+            },
+        ],
+    };
 }

@@ -40,7 +40,11 @@ internal static class JudgeMeasurement
                 return Failed(request, $"judge metric {metric.Name} (control {control}): {controlError}", Shown(shown));
             }
 
-            samples.Add(new JudgeSample(metric.Name, canary.Values, baseline.Values, MannWhitneyU.Test(canary.Values, baseline.Values)));
+            samples.Add(new JudgeSample(metric.Name, canary.Values, baseline.Values, MannWhitneyU.Test(canary.Values, baseline.Values))
+            {
+                CanaryDistribution = JudgeQuantiles.Summarize(canary.Values),
+                ControlDistribution = JudgeQuantiles.Summarize(baseline.Values),
+            });
         }
 
         return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, request.At, null, null, Shown(shown))

@@ -146,6 +146,23 @@ public sealed class JudgeScoringTests
         Assert.StartsWith("1 failed measurement exceeds failureLimit 0; last value 0 for judge score >= 95 (marginal 75)", status.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Status_CarriesEachSidesDistribution_AndLeavesOutOneThatIsNotFinite()
+    {
+        var canary = new JudgeDistribution { P10 = 0.2, P25 = 0.21, P50 = 0.22, P75 = 0.23, P90 = 0.24 };
+        var control = new JudgeDistribution { P10 = 0.1, P25 = 0.105, P50 = 0.11, P75 = 0.115, P90 = 0.12 };
+        var sample = Sample("latency", Doubled, Higher) with { CanaryDistribution = canary, ControlDistribution = control };
+        var infinite = sample with { ControlDistribution = control with { P90 = double.PositiveInfinity } };
+
+        var (_, status) = Run(Plan(Latency()), sample);
+        var (_, withInfinity) = Run(Plan(Latency()), infinite);
+
+        Assert.Equal(canary, status.Metrics.Single().CanaryDistribution);
+        Assert.Equal(control, status.Metrics.Single().ControlDistribution);
+        Assert.Equal(canary, withInfinity.Metrics.Single().CanaryDistribution);
+        Assert.Null(withInfinity.Metrics.Single().ControlDistribution);
+    }
+
     [Theory]
     [InlineData(new double[] { 3, 1, 2 }, 2)]
     [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
