@@ -22,7 +22,10 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<string> HeaderRoutes { get; private set; } = [];
 
-    public IReadOnlyList<string> MirrorRoutes { get; private set; } = [];
+    public IReadOnlyList<string> MirrorRoutes => [.. Mirrors.Select(m => m.Name)];
+
+    /// <summary>The mirror routes in force with the share each copies, as a router reports them.</summary>
+    public IReadOnlyList<MirrorRouteObservation> Mirrors { get; private set; } = [];
 
     public bool RouterObserves { get; set; } = true;
 
@@ -52,7 +55,7 @@ public sealed class SimulatedCluster
                 case RouteTraffic route:
                     CanaryWeight = route.CanaryWeight;
                     HeaderRoutes = [.. route.HeaderRoutes.Select(r => r.Name)];
-                    MirrorRoutes = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => r.Name)];
+                    Mirrors = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => new MirrorRouteObservation(r.Name, r.Hundredths))];
                     break;
                 case PointService point:
                     Services[point.Role] = point.Revision;
@@ -110,7 +113,7 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<BaselineObservation> ObserveBaselines() => [.. Baselines.Select(b => new BaselineObservation(b.Key, b.Value))];
 
-    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = MirrorRoutes } : null;
+    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = Mirrors } : null;
 
     private sealed class Workload
     {
