@@ -32,6 +32,9 @@ public sealed class SimulatedCluster
     /// <summary>A router that takes the weight but never puts a mirror route in force.</summary>
     public bool DropMirrors { get; set; }
 
+    /// <summary>A router that takes the weight but keeps the mirror routes it already has (a write that did not land).</summary>
+    public bool FreezeMirrors { get; set; }
+
     public Dictionary<ServiceRole, string?> Services { get; } = new() { [ServiceRole.Stable] = null, [ServiceRole.Canary] = null };
 
     public List<string> Deleted { get; } = [];
@@ -55,7 +58,7 @@ public sealed class SimulatedCluster
                 case RouteTraffic route:
                     CanaryWeight = route.CanaryWeight;
                     HeaderRoutes = [.. route.HeaderRoutes.Select(r => r.Name)];
-                    Mirrors = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => new MirrorRouteObservation(r.Name, r.Hundredths))];
+                    Mirrors = DropMirrors ? [] : FreezeMirrors ? Mirrors : [.. route.MirrorRoutes.Select(r => new MirrorRouteObservation(r.Name, r.Hundredths))];
                     break;
                 case PointService point:
                     Services[point.Role] = point.Revision;
