@@ -20,7 +20,7 @@ internal static class TrafficAgreement
         {
             if (other!.CanaryWeight != first.CanaryWeight
                 || !SameNames(other.HeaderRoutes, first.HeaderRoutes)
-                || !SameNames(other.MirrorRoutes, first.MirrorRoutes))
+                || !SameMirrors(other.MirrorRoutes, first.MirrorRoutes))
             {
                 return null;
             }
@@ -31,4 +31,8 @@ internal static class TrafficAgreement
 
     private static bool SameNames(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    // A router still copying the old share of a mirror route disagrees as much as one without it.
+    private static bool SameMirrors(IReadOnlyList<MirrorRouteObservation> a, IReadOnlyList<MirrorRouteObservation> b) =>
+        a.OrderBy(m => m.Name, StringComparer.Ordinal).SequenceEqual(b.OrderBy(m => m.Name, StringComparer.Ordinal));
 }

@@ -61,7 +61,7 @@ public sealed class GatewayApiTrafficRouter : ITrafficRouter
 
         return new TrafficObservation(weight, [.. headerRoutes.Order(StringComparer.Ordinal)])
         {
-            MirrorRoutes = [.. mirrorRoutes.Order(StringComparer.Ordinal)],
+            MirrorRoutes = [.. mirrorRoutes.OrderBy(m => m.Name, StringComparer.Ordinal)],
         };
     }
 

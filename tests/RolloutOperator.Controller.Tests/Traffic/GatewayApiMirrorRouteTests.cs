@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Engine;
@@ -38,7 +39,7 @@ public sealed class GatewayApiMirrorRouteTests(TrafficEmulatorFixture fx) : ICla
         Assert.Equal("""[{"name":"x-shadow","type":"Exact","value":"on"}]""", match["headers"]!.ToJsonString());
         var observed = (await Router.ObserveAsync(context, Ct))!;
         Assert.Equal(20, observed.CanaryWeight);
-        Assert.Equal(["shadow"], observed.MirrorRoutes);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], observed.MirrorRoutes);
         Assert.Empty(observed.HeaderRoutes);
     }
 
@@ -54,7 +55,7 @@ public sealed class GatewayApiMirrorRouteTests(TrafficEmulatorFixture fx) : ICla
         var rule = Routes.Rule(await fx.GetRouteAsync("httproutes", ns, "web"), "rollout-operator-all");
         Assert.Equal("""{"numerator":50,"denominator":10000}""", Mirror(rule)["fraction"]!.ToJsonString());
         Assert.Null(Mirror(rule)["percent"]);
-        Assert.Equal(["all"], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
+        Assert.Equal([new MirrorRouteObservation("all", 50)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
     }
 
     [Fact]
@@ -75,6 +76,39 @@ public sealed class GatewayApiMirrorRouteTests(TrafficEmulatorFixture fx) : ICla
         Assert.All(new[] { "rollout-operator-shadow-0", "rollout-operator-shadow-1", "api", "legacy" }, name =>
             Assert.Equal(new Dictionary<string, int> { ["web-stable"] = 50, ["web-canary"] = 50 }, Routes.Weights(Routes.Rule(route, name))));
         Assert.Equal(50, (await Router.ObserveAsync(context, Ct))!.CanaryWeight);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SameMirrorNewShareAtTheSameWeight_WritesAndReportsTheNewShare()
+    {
+        var ns = await fx.NewNamespaceAsync();
+        await fx.CreateRouteAsync("httproutes", ns, Routes.Web);
+        var context = TrafficEmulatorFixture.Context(ns, Routes.Http());
+        await Router.ApplyAsync(context, new DesiredTraffic(0, [], [Shadow]), Ct);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
+
+        await Router.ApplyAsync(context, new DesiredTraffic(0, [], [Shadow with { Percentage = 12.5 }]), Ct);
+
+        var route = await fx.GetRouteAsync("httproutes", ns, "web");
+        Assert.All(new[] { "rollout-operator-shadow-0", "rollout-operator-shadow-1" }, name =>
+            Assert.Equal("""{"numerator":1250,"denominator":10000}""", Mirror(Routes.Rule(route, name))["fraction"]!.ToJsonString()));
+        Assert.Equal([new MirrorRouteObservation("shadow", 1250)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
+    }
+
+    [Fact]
+    public async Task ObserveAsync_MirrorRulesCopyDifferentShares_MirrorNotReported()
+    {
+        var ns = await fx.NewNamespaceAsync();
+        await fx.CreateRouteAsync("httproutes", ns, Routes.Web);
+        var context = TrafficEmulatorFixture.Context(ns, Routes.Http());
+        await Router.ApplyAsync(context, new DesiredTraffic(0, [], [Shadow]), Ct);
+        var route = await fx.GetRouteAsync("httproutes", ns, "web");
+
+        // Someone edits one of the two rules: the route no longer copies one share, so the mirror is not in force.
+        Mirror(Routes.Rule(route, "rollout-operator-shadow-1"))["percent"] = 30;
+        await fx.Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(route, "gateway.networking.k8s.io", "v1", ns, "httproutes", "web", cancellationToken: Ct);
+
+        Assert.Empty((await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
     }
 
     [Fact]
@@ -127,6 +161,6 @@ public sealed class GatewayApiMirrorRouteTests(TrafficEmulatorFixture fx) : ICla
         var rule = Routes.Rules(await fx.GetRouteAsync("grpcroutes", ns, "rpc"))[0]!.AsObject();
         Assert.Equal("rollout-operator-shadow", rule["name"]!.GetValue<string>());
         Assert.Equal(10, Mirror(rule)["percent"]!.GetValue<int>());
-        Assert.Equal(["shadow"], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
     }
 }

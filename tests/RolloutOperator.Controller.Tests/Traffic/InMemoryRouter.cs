@@ -24,7 +24,7 @@ internal sealed class InMemoryRouter(string name) : ITrafficRouter
         ThrowIfMisconfigured();
         return Task.FromResult<TrafficObservation?>(new TrafficObservation(InForce.CanaryWeight, [.. InForce.HeaderRoutes.Select(r => r.Name)])
         {
-            MirrorRoutes = [.. InForce.MirrorRoutes.Select(r => r.Name)],
+            MirrorRoutes = [.. InForce.MirrorRoutes.Select(r => new MirrorRouteObservation(r.Name, r.Hundredths))],
         });
     }
 

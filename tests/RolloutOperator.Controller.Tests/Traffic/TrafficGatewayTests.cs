@@ -72,7 +72,7 @@ public sealed class TrafficGatewayTests
         await _traffic.ApplyAsync(Rollout(), new RouteTraffic(30, [], [Shadow]), [], Ct);
         var observed = await _traffic.ObserveAsync(Rollout(), Plan(), [], Ct);
         Assert.Equal(30, observed!.CanaryWeight);
-        Assert.Equal(["shadow"], observed.MirrorRoutes);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], observed.MirrorRoutes);
     }
 
     [Fact]
@@ -81,6 +81,16 @@ public sealed class TrafficGatewayTests
         await _traffic.ApplyAsync(Rollout(), new RouteTraffic(30, [], [Shadow]), [], Ct);
         _nginx.Lagging = true;
         await _traffic.ApplyAsync(Rollout(), new RouteTraffic(30, [], []), [], Ct);
+
+        Assert.Null(await _traffic.ObserveAsync(Rollout(), Plan(), [], Ct));
+    }
+
+    [Fact]
+    public async Task Observe_RoutersAgreeOnMirrorNameButNotOnItsShare_NoObservation()
+    {
+        await _traffic.ApplyAsync(Rollout(), new RouteTraffic(30, [], [Shadow]), [], Ct);
+        _nginx.Lagging = true;
+        await _traffic.ApplyAsync(Rollout(), new RouteTraffic(30, [], [Shadow with { Percentage = 50 }]), [], Ct);
 
         Assert.Null(await _traffic.ObserveAsync(Rollout(), Plan(), [], Ct));
     }

@@ -61,6 +61,24 @@ public sealed class MirrorRouteScenarioTests
     }
 
     [Fact]
+    public void SetMirrorRoute_SameNameNewShare_StepWaitsForTheNewShareAndItIsInForceWithoutAWeightChange()
+    {
+        var s = PausedWithMirror(new SetMirrorRouteStepPlan(Shadow with { Percentage = 50 }), Pause());
+
+        // A router that keeps the mirror at its old share: the step must not complete on the name alone.
+        s.Cluster.FreezeMirrors = true;
+        s.Command(CommandKind.Promote);
+        s.RunFor(TimeSpan.FromMinutes(2));
+        Assert.Equal(2, s.Status.CurrentStepIndex);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], s.Cluster.Mirrors);
+
+        s.Cluster.FreezeMirrors = false;
+        s.RunUntil(x => x.Status.Phase == RolloutPhase.Paused && x.Status.CurrentStepIndex == 3);
+        Assert.Equal([new MirrorRouteObservation("shadow", 5000)], s.Cluster.Mirrors);
+        Assert.Equal(0, s.Cluster.CanaryWeight);
+    }
+
+    [Fact]
     public void SetMirrorRoute_StepWaitsUntilRouterReportsTheMirror()
     {
         var s = new Scenario(Rollout("v1", CanaryStrategy(new SetMirrorRouteStepPlan(Shadow), Weight(20), Pause()), replicas: 10));

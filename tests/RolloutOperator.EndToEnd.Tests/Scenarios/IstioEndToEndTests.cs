@@ -86,6 +86,30 @@ public sealed class IstioEndToEndTests
     }
 
     [Fact]
+    public async Task IstioMirror_LaterStepSameNameNewShare_WrittenBeforeTheStepCompletes()
+    {
+        await using var cluster = await OperatorCluster.StartAsync();
+        const string steps = """
+                - setMirrorRoute: {name: shadow, percentage: 10}
+                - pause: {}
+                - setMirrorRoute: {name: shadow, percentage: 50}
+                - pause: {}
+        """;
+        await cluster.ApplyAsync(Services() + "\n---\n" + VirtualService() + "\n---\n" + Canary(IstioVirtualServiceRouting, steps));
+        await cluster.StartOperatorAsync();
+        await cluster.WaitForRolloutAsync("web", r => Healthy(r), "first revision healthy");
+        await cluster.SetImageAsync("web", "registry.example/web:2");
+        await cluster.WaitForRolloutAsync("web", r => r.Status?.Phase == RolloutPhase.Paused && r.Status.CurrentStepIndex == 1, "first pause");
+        Assert.Equal("10% of 100", Mirror(await cluster.GetObjectAsync(Group, "v1", "virtualservices", "web")));
+
+        await cluster.CommandAsync("web", "promote");
+        await cluster.WaitForRolloutAsync("web", r => r.Status?.Phase == RolloutPhase.Paused && r.Status.CurrentStepIndex == 3, "second pause");
+
+        // No weight change between the two mirror steps: the new share is in force when the step completes.
+        Assert.Equal("50% of 100", Mirror(await cluster.GetObjectAsync(Group, "v1", "virtualservices", "web")));
+    }
+
+    [Fact]
     public async Task IstioRollout_Deleted_PutsTheVirtualServiceBackBeforeLettingGo()
     {
         await using var cluster = await OperatorCluster.StartAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Traffic.GatewayApi;
@@ -44,9 +45,27 @@ internal static class MirrorRules
         return desired;
     }
 
-    /// <summary>Mirror route names whose rule exists for every managed rule of the route.</summary>
-    public static IReadOnlySet<string> Present(JsonObject route, RouteTarget target, int managedCount) =>
-        HeaderRules.Complete(Existing(route, target).Select(e => RouteRules.Name(e.Rule)![HeaderRules.Prefix.Length..]), managedCount);
+    /// <summary>
+    /// Mirror routes whose rule exists for every managed rule of the route, each with the share its rules agree on. A
+    /// route whose rules copy different shares (or one that cannot be read) is left out, so it is written again.
+    /// </summary>
+    public static IReadOnlySet<MirrorRouteObservation> Present(JsonObject route, RouteTarget target, int managedCount)
+    {
+        var shares = Existing(route, target)
+            .Select(e => (Name: RouteRules.Name(e.Rule)![HeaderRules.Prefix.Length..], Share: MirrorShare.Hundredths(e.Rule)))
+            .ToList();
+        var present = new HashSet<MirrorRouteObservation>();
+        foreach (var name in HeaderRules.Complete(shares.Select(s => s.Name), managedCount))
+        {
+            var ruleNames = Enumerable.Range(0, managedCount).Select(k => managedCount == 1 ? name : $"{name}-{k}").ToHashSet(StringComparer.Ordinal);
+            if (shares.Where(s => ruleNames.Contains(s.Name)).Select(s => s.Share).Distinct().ToList() is [int hundredths])
+            {
+                present.Add(new MirrorRouteObservation(name, hundredths));
+            }
+        }
+
+        return present;
+    }
 
     public static bool IsOurs(JsonObject rule, RouteTarget target) =>
         RouteRules.Name(rule) is { } name

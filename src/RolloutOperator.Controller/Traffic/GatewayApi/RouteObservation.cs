@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Traffic.GatewayApi;
 
 /// <summary>
 /// What one route says about the split: the canary percentage its managed rules agree on (null when they disagree, e.g. after
-/// a partial write), the header routes and the mirror routes in place.
+/// a partial write), the header routes and the mirror routes in place (with the share each copies).
 /// </summary>
-internal sealed record RouteObservation(int? CanaryWeight, IReadOnlySet<string> HeaderRoutes, IReadOnlySet<string> MirrorRoutes)
+internal sealed record RouteObservation(int? CanaryWeight, IReadOnlySet<string> HeaderRoutes, IReadOnlySet<MirrorRouteObservation> MirrorRoutes)
 {
     public static RouteObservation Read(JsonObject route, RouteTarget target)
     {

@@ -26,6 +26,6 @@ internal static class IstioObservation
             return null;
         }
 
-        return new TrafficObservation(weight, [.. headers.Order(StringComparer.Ordinal)]) { MirrorRoutes = [.. mirrors.Order(StringComparer.Ordinal)] };
+        return new TrafficObservation(weight, [.. headers.Order(StringComparer.Ordinal)]) { MirrorRoutes = [.. mirrors.OrderBy(m => m.Name, StringComparer.Ordinal)] };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Traffic.Istio;
 
@@ -48,11 +49,43 @@ internal static class OperatorRoutes
         return existing;
     }
 
-    /// <summary>Route names (without prefix and ordinal) present for every managed HTTP route, split into header and mirror routes.</summary>
-    public static (IReadOnlySet<string> Headers, IReadOnlySet<string> Mirrors) Present(JsonObject virtualService, DestinationRoles roles, int managedHttp)
+    /// <summary>
+    /// Route names (without prefix and ordinal) present for every managed HTTP route, split into header and mirror routes;
+    /// a mirror route comes with the share its routes agree on and is left out when they disagree, so it is written again.
+    /// </summary>
+    public static (IReadOnlySet<string> Headers, IReadOnlySet<MirrorRouteObservation> Mirrors) Present(JsonObject virtualService, DestinationRoles roles, int managedHttp)
     {
         var existing = Existing(virtualService, roles);
-        return (Complete(existing.Where(e => e.Route["mirror"] is null), managedHttp), Complete(existing.Where(e => e.Route["mirror"] is not null), managedHttp));
+        return (Complete(existing.Where(e => e.Route["mirror"] is null), managedHttp), Mirrors(existing.Where(e => e.Route["mirror"] is not null).ToList(), managedHttp));
+    }
+
+    private static HashSet<MirrorRouteObservation> Mirrors(List<(int Index, JsonObject Route)> routes, int managedHttp)
+    {
+        var present = new HashSet<MirrorRouteObservation>();
+        foreach (var name in Complete(routes, managedHttp))
+        {
+            var routeNames = Enumerable.Range(0, managedHttp).Select(k => managedHttp <= 1 ? Prefix + name : $"{Prefix}{name}-{k}").ToHashSet(StringComparer.Ordinal);
+            var shares = routes.Where(e => routeNames.Contains(VirtualServiceRoutes.Name(e.Route)!)).Select(e => MirrorShare(e.Route)).Distinct().ToList();
+            if (shares is [int hundredths])
+            {
+                present.Add(new MirrorRouteObservation(name, hundredths));
+            }
+        }
+
+        return present;
+    }
+
+    /// <summary>The share in hundredths of a percent: <c>mirrorPercentage.value</c>, all requests when it is left out; null when unreadable.</summary>
+    private static int? MirrorShare(JsonObject route)
+    {
+        if (route["mirrorPercentage"] is not { } percentage)
+        {
+            return 10000;
+        }
+
+        return percentage["value"] is JsonValue value && value.TryGetValue<double>(out var percent) && percent is >= 0 and <= 100
+            ? (int)Math.Round(percent * 100, MidpointRounding.AwayFromZero)
+            : null;
     }
 
     private static HashSet<string> Complete(IEnumerable<(int Index, JsonObject Route)> routes, int managedHttp)

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Traffic.Istio;
 
 /// <summary>
 /// What one VirtualService says about the split: the canary percentage its managed routes agree on (null when they
-/// disagree, e.g. after a partial write), and the operator's header and mirror routes in place. <see cref="HasHttp"/> is
+/// disagree, e.g. after a partial write), and the operator's header and mirror routes (with their shares) in place. <see cref="HasHttp"/> is
 /// false when it manages only TLS/TCP routes, which carry weights but no header or mirror routes.
 /// </summary>
-internal sealed record VirtualServiceObservation(int? CanaryWeight, bool HasHttp, IReadOnlySet<string> HeaderRoutes, IReadOnlySet<string> MirrorRoutes)
+internal sealed record VirtualServiceObservation(int? CanaryWeight, bool HasHttp, IReadOnlySet<string> HeaderRoutes, IReadOnlySet<MirrorRouteObservation> MirrorRoutes)
 {
     public static VirtualServiceObservation Read(JsonObject virtualService, VirtualServiceTarget target)
     {

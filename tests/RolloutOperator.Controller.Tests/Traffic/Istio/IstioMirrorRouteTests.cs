@@ -39,7 +39,7 @@ public sealed class IstioMirrorRouteTests(IstioEmulatorFixture fx) : IClassFixtu
         Assert.Equal("""[{"uri":{"prefix":"/api"}}]""", mirror["match"]!.ToJsonString());
         Assert.Equal("10s", mirror["timeout"]!.GetValue<string>());
         var observed = await Router.ObserveAsync(context, Ct);
-        Assert.Equal(["shadow"], observed!.MirrorRoutes);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], observed!.MirrorRoutes);
         Assert.Equal(["beta"], observed.HeaderRoutes);
     }
 
@@ -72,6 +72,21 @@ public sealed class IstioMirrorRouteTests(IstioEmulatorFixture fx) : IClassFixtu
         var vs = await fx.GetAsync("virtualservices", ns, "web");
         Assert.Equal(new Dictionary<string, int?> { ["web-stable"] = 50, ["web-canary"] = 50 }, VirtualServices.Weights(VirtualServices.Route(vs, "rollout-operator-shadow")));
         Assert.Equal(50, (await Router.ObserveAsync(context, Ct))!.CanaryWeight);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SameMirrorNewShareAtTheSameWeight_WritesAndReportsTheNewShare()
+    {
+        var ns = await WebAsync();
+        var context = IstioEmulatorFixture.Context(ns, VirtualServices.Routing("web", "primary"));
+        await Router.ApplyAsync(context, new DesiredTraffic(0, [], [Shadow]), Ct);
+        Assert.Equal([new MirrorRouteObservation("shadow", 1000)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
+
+        await Router.ApplyAsync(context, new DesiredTraffic(0, [], [Shadow with { Percentage = 50 }]), Ct);
+
+        var mirror = VirtualServices.Route(await fx.GetAsync("virtualservices", ns, "web"), "rollout-operator-shadow");
+        Assert.Equal(50, mirror["mirrorPercentage"]!["value"]!.GetValue<double>());
+        Assert.Equal([new MirrorRouteObservation("shadow", 5000)], (await Router.ObserveAsync(context, Ct))!.MirrorRoutes);
     }
 
     [Fact]

@@ -22,12 +22,18 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<string> HeaderRoutes { get; private set; } = [];
 
-    public IReadOnlyList<string> MirrorRoutes { get; private set; } = [];
+    public IReadOnlyList<string> MirrorRoutes => [.. Mirrors.Select(m => m.Name)];
+
+    /// <summary>The mirror routes in force with the share each copies, as a router reports them.</summary>
+    public IReadOnlyList<MirrorRouteObservation> Mirrors { get; private set; } = [];
 
     public bool RouterObserves { get; set; } = true;
 
     /// <summary>A router that takes the weight but never puts a mirror route in force.</summary>
     public bool DropMirrors { get; set; }
+
+    /// <summary>A router that takes the weight but keeps the mirror routes it already has (a write that did not land).</summary>
+    public bool FreezeMirrors { get; set; }
 
     public Dictionary<ServiceRole, string?> Services { get; } = new() { [ServiceRole.Stable] = null, [ServiceRole.Canary] = null };
 
@@ -52,7 +58,7 @@ public sealed class SimulatedCluster
                 case RouteTraffic route:
                     CanaryWeight = route.CanaryWeight;
                     HeaderRoutes = [.. route.HeaderRoutes.Select(r => r.Name)];
-                    MirrorRoutes = DropMirrors ? [] : [.. route.MirrorRoutes.Select(r => r.Name)];
+                    Mirrors = DropMirrors ? [] : FreezeMirrors ? Mirrors : [.. route.MirrorRoutes.Select(r => new MirrorRouteObservation(r.Name, r.Hundredths))];
                     break;
                 case PointService point:
                     Services[point.Role] = point.Revision;
@@ -110,7 +116,7 @@ public sealed class SimulatedCluster
 
     public IReadOnlyList<BaselineObservation> ObserveBaselines() => [.. Baselines.Select(b => new BaselineObservation(b.Key, b.Value))];
 
-    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = MirrorRoutes } : null;
+    public TrafficObservation? Traffic() => RouterObserves ? new TrafficObservation(CanaryWeight, HeaderRoutes) { MirrorRoutes = Mirrors } : null;
 
     private sealed class Workload
     {
