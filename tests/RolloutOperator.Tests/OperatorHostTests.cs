@@ -22,7 +22,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
-        await _emulator.InstallCustomResourceDefinitionsAsync("/work/main/crds", Ct);
+        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
         _emulator.WriteKubeconfig(_kubeconfig);
     }
 
