@@ -16,31 +16,16 @@ internal sealed class RevisionWriter
 
     public RevisionWriter(IKubernetes client) => _client = client;
 
-    public async Task ApplyAsync(Rollout rollout, string revision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
-    {
-        var body = RevisionDeploymentManifest.Build(rollout, revision, replicas, workload);
-        await _client.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            RevisionNames.Deployment(rollout.Metadata.Name, revision),
-            rollout.Metadata.NamespaceProperty,
-            fieldManager: ApiGroup.FieldManager,
-            force: true,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    public Task ApplyAsync(Rollout rollout, string revision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken) =>
+        PatchAsync(rollout, revision, RevisionDeploymentManifest.Build(rollout, revision, replicas, workload), cancellationToken);
 
     /// <summary>A judge's baseline: the stable template under the revision label <c>&lt;stable&gt;-baseline</c>, marked as a baseline.</summary>
-    public async Task ApplyBaselineAsync(Rollout rollout, string stableRevision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
+    public Task ApplyBaselineAsync(Rollout rollout, string stableRevision, int replicas, RevisionWorkload workload, CancellationToken cancellationToken)
     {
         var revision = JudgeBaseline.RevisionLabel(stableRevision);
         var body = RevisionDeploymentManifest.Build(rollout, revision, replicas, workload);
         RevisionDeploymentManifest.MarkBaseline(body, stableRevision);
-        await _client.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            RevisionNames.Deployment(rollout.Metadata.Name, revision),
-            rollout.Metadata.NamespaceProperty,
-            fieldManager: ApiGroup.FieldManager,
-            force: true,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return PatchAsync(rollout, revision, body, cancellationToken);
     }
 
     public async Task DeleteAsync(Rollout rollout, string revision, CancellationToken cancellationToken)
@@ -70,4 +55,13 @@ internal sealed class RevisionWriter
             fieldManager: ApiGroup.FieldManager,
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task PatchAsync(Rollout rollout, string revision, JsonObject body, CancellationToken cancellationToken) =>
+        await _client.AppsV1.PatchNamespacedDeploymentAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            RevisionNames.Deployment(rollout.Metadata.Name, revision),
+            rollout.Metadata.NamespaceProperty,
+            fieldManager: ApiGroup.FieldManager,
+            force: true,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
 }
