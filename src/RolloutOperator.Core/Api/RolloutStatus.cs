@@ -96,4 +96,9 @@ public sealed record RolloutStatus
 
     [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
     public ErrorBudgetStatus? ErrorBudget { get; init; }
+
+    [Description("Webhook gates and hooks of the current (or last promoted or aborted) revision.")]
+    [MaxLength(16)]
+    [ListMapKeys("name")]
+    public List<GateStatus>? Gates { get; init; }
 }
