@@ -14,8 +14,6 @@ internal static partial class WebhookParser
     public const int MaxMetadataEntries = 16;
     public const int MaxMetadataKeyLength = 63;
     public const int MaxMetadataValueLength = 256;
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>Shortest interval: bounds the call rate one Rollout can cause.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
@@ -62,19 +60,19 @@ internal static partial class WebhookParser
         CheckName(webhook.Name, $"{at}.name", names, errors);
         var type = CheckType(webhook.Type, canary, $"{at}.type", errors);
         var url = OutboundAddress.Check(webhook.Url, $"{at}.url", allowed, errors);
-        var timeout = Fields.Duration(webhook.Timeout, "10s", $"{at}.timeout", errors, positive: true);
+        var timeout = Fields.Duration(webhook.Timeout, SpecDefaults.WebhookTimeout, $"{at}.timeout", errors, positive: true);
         if (timeout > MaxTimeout)
         {
             errors.Add($"{at}.timeout", $"must be at most {Durations.Format(MaxTimeout)}");
         }
 
-        var interval = Fields.Duration(webhook.Interval, "10s", $"{at}.interval", errors);
+        var interval = Fields.Duration(webhook.Interval, SpecDefaults.WebhookInterval, $"{at}.interval", errors);
         if (interval < MinInterval)
         {
             errors.Add($"{at}.interval", $"must be at least {Durations.Format(MinInterval)}");
         }
 
-        var failureLimit = Fields.Within(webhook.FailureLimit, 0, 0, 100, $"{at}.failureLimit", errors);
+        var failureLimit = Fields.Within(webhook.FailureLimit, SpecDefaults.WebhookFailureLimit, 0, 100, $"{at}.failureLimit", errors);
         OutboundHeaders.Check(webhook.Headers, $"{at}.headers", errors);
         var metadata = CheckMetadata(webhook.Metadata, $"{at}.metadata", errors);
         return errors.Count > before || url is null || type is null

@@ -74,7 +74,8 @@ internal static class OperatorServices
             sp.GetRequiredService<RuntimeMetrics>(),
             sp.GetRequiredService<RolloutMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOutboundHttp>()));
         services.AddSingleton<IHealthSource>(sp =>
         {
             var health = new InformerHealthSource(sp.GetRequiredService<TimeProvider>());
