@@ -35,8 +35,8 @@ public sealed class WebhookGateReconcileTests : IAsyncLifetime
             _h.Namespace);
         await _h.CreateServicesAsync("web-stable", "web-canary");
         var manifest = RolloutManifests.Canary(_h.Namespace, "web:1", """[{"setWeight":50}]""");
-        manifest["spec"]!["webhooks"] = JsonNode.Parse($$"""
-            [{"name":"release","type":"confirm-promotion","url":"{{_receiver.Url("release")}}","interval":"30s",
+        manifest["spec"]!["webhooks"] = JsonNode.Parse($$$"""
+            [{"name":"release","type":"confirm-promotion","url":"{{{_receiver.Url("release")}}}","interval":"30s",
               "headers":[{"name":"Authorization","secretKeyRef":{"name":"hooks","key":"token"}}],
               "metadata":{"ticket":"CHG-42"}}]
             """);

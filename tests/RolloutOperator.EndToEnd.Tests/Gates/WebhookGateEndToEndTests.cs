@@ -24,10 +24,10 @@ public sealed class WebhookGateEndToEndTests
         receiver.Answer = path => path == "/smoke"
             ? new ReceiverAnswer(smokePasses ? 200 : 500, smokePasses ? "ok" : "smoke test failed: 3/10 requests errored")
             : new ReceiverAnswer(released ? 200 : 409, released ? "approved" : "awaiting approval");
-        var webhooks = $$"""
+        var webhooks = $$$"""
               webhooks:
-                - {name: smoke, type: pre-rollout, url: "{{receiver.Url("smoke")}}", interval: 1s, failureLimit: 100, metadata: {suite: smoke}}
-                - {name: release, type: confirm-promotion, url: "{{receiver.Url("release")}}", interval: 1s}
+                - {name: smoke, type: pre-rollout, url: "{{{receiver.Url("smoke")}}}", interval: 1s, failureLimit: 100, metadata: {suite: smoke}}
+                - {name: release, type: confirm-promotion, url: "{{{receiver.Url("release")}}}", interval: 1s}
             """;
         await using var cluster = await OperatorCluster.StartAsync();
         await cluster.ApplyAsync(Services() + "\n---\n" + HttpRoute() + "\n---\n" + Canary(GatewayRouting, "        - setWeight: 30", extra: webhooks));
