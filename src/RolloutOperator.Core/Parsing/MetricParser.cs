@@ -30,9 +30,9 @@ internal static partial class MetricParser
         var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
         CheckKind(metric, path, errors);
 
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null && metric.Slo is null);
+        var (prometheus, web, job) = MetricProviders.Parse(metric, $"{path}.provider", args, origin, errors);
         var slo = metric.Slo is null ? null : SloParser.Parse(metric.Slo, $"{path}.slo", interval, count, args, errors);
-        if (errors.Count > before || prometheus is null)
+        if (errors.Count > before || (prometheus is null && web is null && job is null))
         {
             return null;
         }
@@ -56,6 +56,8 @@ internal static partial class MetricParser
             ConsecutiveSuccessLimit = successStreak,
             Judge = judge,
             Slo = slo,
+            Web = web,
+            Job = job,
         };
     }
 
