@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Status;
@@ -33,7 +34,7 @@ internal static class RolloutReconcilerFactory
         var patches = new RolloutPatches(client);
         var parts = new RolloutSyncParts(
             templates,
-            new RolloutObserver(caches, traffic, measurements, time),
+            new RolloutObserver(caches, traffic, measurements, time, new AnalysisJobs(client, caches.Jobs, time)),
             new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
             new WorkloadRefScaler(templates, revisions),
             new TrafficFinalizer(patches, traffic),
@@ -41,7 +42,8 @@ internal static class RolloutReconcilerFactory
             new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>()),
             metrics,
             new InvalidCommandMemo(),
-            time);
+            time,
+            new AnalysisJobJanitor(client, caches.Jobs, time));
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
     }

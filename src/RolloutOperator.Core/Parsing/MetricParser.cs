@@ -8,6 +8,9 @@ namespace RolloutOperator.Core.Parsing;
 /// <summary>Turns one metric into a <see cref="MetricPlan"/>: defaults applied, durations parsed, conditions compiled.</summary>
 internal static partial class MetricParser
 {
+    /// <summary>The success condition of a job metric that states none.</summary>
+    public const string JobSuccess = "result == 1";
+
     public static MetricPlan? Parse(Metric? metric, string path, bool gating, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors)
     {
         if (metric is null)
@@ -125,6 +128,12 @@ internal static partial class MetricParser
         }
         else if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
         {
+            if (metric.Provider?.Job is not null)
+            {
+                // A Job's only values are 1 (Complete) and 0 (Failed): completing is the success.
+                return (ConditionCompiler.Compile(JobSuccess, $"{path}.successCondition", errors), null);
+            }
+
             errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo");
         }
 
