@@ -9,6 +9,7 @@ using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Leadership;
@@ -46,12 +47,15 @@ internal static class OperatorServices
         services.AddSingleton(prometheus);
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(new WebProviderOptions { MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout) });
+        services.AddSingleton<IWebMetricProvider>(sp => new WebMetricProvider(sp.GetRequiredService<WebProviderOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MeasurementService>>(),
-            budget: MeasurementBudget.ForBatch(reconcileTimeout)));
+            budget: MeasurementBudget.ForBatch(reconcileTimeout),
+            web: sp.GetRequiredService<IWebMetricProvider>()));
 
         services.AddSingleton(_ => new RolloutControllerOptions
         {
