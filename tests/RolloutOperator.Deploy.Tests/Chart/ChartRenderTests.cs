@@ -57,7 +57,7 @@ public sealed class ChartRenderTests
     }
 
     /// <summary>Exactly what the job provider calls: list/watch (informer), get, create, delete; never update or patch.</summary>
-    public static void AssertGrantsJobs(IReadOnlyList<RbacRule> rules)
+    internal static void AssertGrantsJobs(IReadOnlyList<RbacRule> rules)
     {
         var jobs = Assert.Single(rules, r => r.ApiGroup == "batch");
         Assert.Equal("jobs", jobs.Resource);
