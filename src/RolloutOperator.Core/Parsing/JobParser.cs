@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RolloutOperator.Core.Api;
@@ -65,7 +66,8 @@ internal static class JobParser
             return fallback;
         }
 
-        if (node is not JsonValue value || !value.TryGetValue<long>(out var number))
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number
+            || !long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             errors.Add(path, "must be an integer");
             return fallback;

@@ -19,7 +19,7 @@ internal static class WebParser
     {
         var before = errors.Count;
         CheckUrl(web.Url, $"{path}.url", args, origin.Policy.OutboundAllowedHosts, errors);
-        var method = web.Method ?? WebMethod.GET;
+        var method = web.Method ?? SpecDefaults.WebMethodDefault;
         if (web.Body is not null)
         {
             if (method != WebMethod.POST)
@@ -37,7 +37,7 @@ internal static class WebParser
             errors.Add($"{path}.jsonPath", $"invalid JSON path \"{Fields.Shown(web.JsonPath ?? "")}\": {pathError}");
         }
 
-        var timeout = Fields.Duration(web.Timeout, DefaultTimeout, $"{path}.timeout", errors, positive: true);
+        var timeout = Fields.Duration(web.Timeout, SpecDefaults.WebTimeout, $"{path}.timeout", errors, positive: true);
         if (timeout > MaxTimeout)
         {
             errors.Add($"{path}.timeout", $"must be at most {PrometheusTimeouts.Maximum} (a measurement must finish well within one reconcile)");
