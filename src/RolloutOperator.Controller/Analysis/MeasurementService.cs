@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis.Judging;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
@@ -29,11 +30,11 @@ public sealed class MeasurementService : IMeasurementService
     private readonly TimeSpan _budget;
 
     /// <param name="budget">Time all due measurements of one reconcile may take; defaults to <see cref="MeasurementBudget.ForBatch"/> of 1m.</param>
-    /// <param name="web">Takes web metrics; defaults to a <see cref="WebMetricProvider"/> with default limits.</param>
+    /// <param name="web">Takes web metrics; defaults to a <see cref="WebMetricProvider"/> over an outbound client with default limits.</param>
     public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency, TimeSpan? budget = null, IWebMetricProvider? web = null)
     {
         _provider = provider ?? throw new ArgumentNullException(nameof(provider));
-        _web = web ?? new WebMetricProvider(new WebProviderOptions(), time ?? TimeProvider.System);
+        _web = web ?? new WebMetricProvider(new OutboundHttpClient(new OutboundOptions(), secrets ?? throw new ArgumentNullException(nameof(secrets)), time ?? throw new ArgumentNullException(nameof(time))));
         _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));

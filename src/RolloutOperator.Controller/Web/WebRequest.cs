@@ -5,13 +5,14 @@ using RolloutOperator.Core.Api;
 namespace RolloutOperator.Controller.Web;
 
 /// <summary>
-/// One rendered web measurement. <see cref="Headers"/> hold real values (Secret-sourced ones too): they are sent and
-/// never logged; <see cref="Scrubber"/> knows the secret values so no error text carries them.
+/// One rendered web measurement. Secret-backed <see cref="Headers"/> are read from <see cref="Namespace"/> (the Rollout's)
+/// when the request is sent, never logged; <see cref="Scrubber"/> knows every secret value of the reconcile.
 /// </summary>
 public sealed record WebRequest(
     Uri Url,
+    string Namespace,
     WebMethod Method,
-    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    IReadOnlyList<OutboundHeader> Headers,
     string? Body,
     JsonPathQuery JsonPath,
     TimeSpan Timeout,

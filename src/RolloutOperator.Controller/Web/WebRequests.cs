@@ -7,8 +7,8 @@ using RolloutOperator.Core.Plans;
 namespace RolloutOperator.Controller.Web;
 
 /// <summary>
-/// Renders a web metric into a request: placeholders resolved and encoded, header values read from the Rollout's
-/// namespace. <see cref="Prepared.Shown"/> is what status and events may show: method and URL with Secret-sourced
+/// Renders a web metric into a request: placeholders resolved and encoded. Header values from Secrets are read by the
+/// outbound client, from the Rollout's namespace only. <see cref="Prepared.Shown"/> is what status and events may show: method and URL with Secret-sourced
 /// arguments redacted, never a header.
 /// </summary>
 internal static class WebRequests
@@ -31,25 +31,6 @@ internal static class WebRequests
         }
 
         var shown = $"{web.Method} {(variables.SecretNames.Count == 0 ? rendered : WebTemplate.Url(web.Url, variables.ForDisplay()).Query)}";
-        var headers = new List<KeyValuePair<string, string>>(web.Headers.Count);
-        foreach (var header in web.Headers)
-        {
-            if (header.SecretKeyRef is not { } reference)
-            {
-                headers.Add(new(header.Name, header.Value ?? ""));
-                continue;
-            }
-
-            try
-            {
-                headers.Add(new(header.Name, await secrets.ReadAsync(rollout.Metadata.NamespaceProperty ?? "", reference, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (SecretUnavailableException e)
-            {
-                return new Prepared(null, shown, $"header {header.Name}: {e.Message}");
-            }
-        }
-
-        return new Prepared(new WebRequest(uri, web.Method, headers, body?.Query, web.JsonPath, web.Timeout, secrets.Scrubber), shown, null);
+        return new Prepared(new WebRequest(uri, rollout.Metadata.NamespaceProperty ?? "", web.Method, web.Headers, body?.Query, web.JsonPath, web.Timeout, secrets.Scrubber), shown, null);
     }
 }

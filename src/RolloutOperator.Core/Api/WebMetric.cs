@@ -15,7 +15,7 @@ public sealed class WebMetric
     [Description("Request headers; a value may come from a Secret in the Rollout's namespace.")]
     [MaxLength(16)]
     [ListMapKeys("name")]
-    public List<WebHeader>? Headers { get; set; }
+    public List<OutboundHeader>? Headers { get; set; }
 
     [Description("POST body; {{args.NAME}} and built-in variables are substituted JSON-string-escaped. Only with method POST.")]
     [MaxLength(8192)]

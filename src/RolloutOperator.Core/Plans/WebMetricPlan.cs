@@ -7,7 +7,7 @@ namespace RolloutOperator.Core.Plans;
 public sealed record WebMetricPlan(
     string Url,
     WebMethod Method,
-    IReadOnlyList<WebHeader> Headers,
+    IReadOnlyList<OutboundHeader> Headers,
     string? Body,
     JsonPathQuery JsonPath,
     TimeSpan Timeout);

@@ -27,7 +27,7 @@ public sealed class ProviderParsingTests
     [Fact]
     public void Parse_WebMetric_PlansUrlPathHeadersAndDefaults()
     {
-        var metric = ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "Authorization", SecretKeyRef = new SecretKeyRef { Name = "checks", Key = "token" } }]);
+        var metric = ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "Authorization", SecretKeyRef = new SecretKeyRef { Name = "checks", Key = "token" } }]);
 
         var plan = Single(metric);
 
@@ -45,7 +45,7 @@ public sealed class ProviderParsingTests
     public void Parse_WebUrlOnAllowedHost_IsPlanned()
     {
         Assert.True(HostAllowList.TryParse("checks.example", out var hosts, out _));
-        var context = ParseContext.Offline([("success-rate", false, Specs.SuccessRateTemplate()), ("error-rate", true, Specs.ErrorRateTemplate())], policy: ProviderPolicy.Default with { OutboundAllowedHosts = hosts });
+        var context = ParseContext.Offline([("success-rate", false, Specs.SuccessRateTemplate()), ("error-rate", true, Specs.ErrorRateTemplate())], policy: ProviderPolicy.Default with { OutboundHosts = hosts });
 
         var result = SpecParser.Parse(Specs.Canary().WithInlineMetrics(ProviderSpecs.Web()), context);
 

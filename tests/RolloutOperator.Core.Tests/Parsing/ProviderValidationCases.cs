@@ -17,9 +17,9 @@ internal static class ProviderValidationCases
         ["web url empty"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "")), $"{Web}.url", "required"),
         ["web url relative"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "checks.example/api")), $"{Web}.url", "absolute http or https URL"),
         ["web url not http"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "file:///etc/passwd")), $"{Web}.url", "absolute http or https URL"),
-        ["web url placeholder in host"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://{{args.service}}.example/")), $"{Web}.url", "placeholders only after the host"),
-        ["web url placeholder extends host"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://checks.example{{args.service}}")), $"{Web}.url", "placeholders only after the host"),
-        ["web url with credentials"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://user:pw@checks.example/")), $"{Web}.url", "must not carry credentials"),
+        ["web url placeholder in host"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://{{args.service}}.example/")), $"{Web}.url", "placeholders may only stand after the host"),
+        ["web url placeholder extends host"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://checks.example{{args.service}}")), $"{Web}.url", "placeholders may only stand after the host"),
+        ["web url with credentials"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://user:pw@checks.example/")), $"{Web}.url", "must not contain user info"),
         ["web url host not allowed"] = new(() => Inline(ProviderSpecs.Web()), $"{Web}.url", "not in the operator's --outbound-allowed-hosts (checks.internal)", OnlyInternalHosts),
         ["web url arg undeclared"] = new(() => Inline(ProviderSpecs.Web(w => w.Url = "https://checks.example/{{args.job}}")), $"{Web}.url", "no argument \"job\""),
         ["web body with GET"] = new(() => Inline(ProviderSpecs.Web(w => w.Body = "{}")), $"{Web}.body", "needs method POST"),
@@ -28,11 +28,11 @@ internal static class ProviderValidationCases
         ["web jsonPath filter"] = new(() => Inline(ProviderSpecs.Web(w => w.JsonPath = "$.items[?(@.x>1)]")), $"{Web}.jsonPath", "is not an index, * or a quoted name"),
         ["web jsonPath empty name"] = new(() => Inline(ProviderSpecs.Web(w => w.JsonPath = "$..ratio")), $"{Web}.jsonPath", "empty name"),
         ["web jsonPath too long"] = new(() => Inline(ProviderSpecs.Web(w => w.JsonPath = "$" + string.Concat(Enumerable.Repeat(".a", 33)))), $"{Web}.jsonPath", "at most 32 segments"),
-        ["web header value and secret"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "Authorization", Value = "x", SecretKeyRef = new SecretKeyRef { Name = "s", Key = "k" } }])), $"{Web}.headers[0]", "exactly one of value and secretKeyRef"),
-        ["web header neither"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "Authorization" }])), $"{Web}.headers[0]", "exactly one of value and secretKeyRef"),
-        ["web header name invalid"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "X Bad:", Value = "1" }])), $"{Web}.headers[0].name", "header name"),
-        ["web header value line break"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "X-A", Value = "1\r\nX-B: 2" }])), $"{Web}.headers[0].value", "line breaks"),
-        ["web header twice"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new WebHeader { Name = "X-A", Value = "1" }, new WebHeader { Name = "x-a", Value = "2" }])), $"{Web}.headers[1].name", "set twice"),
+        ["web header value and secret"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "Authorization", Value = "x", SecretKeyRef = new SecretKeyRef { Name = "s", Key = "k" } }])), $"{Web}.headers[0]", "exactly one of value and secretKeyRef"),
+        ["web header neither"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "Authorization" }])), $"{Web}.headers[0]", "exactly one of value and secretKeyRef"),
+        ["web header name invalid"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "X Bad:", Value = "1" }])), $"{Web}.headers[0].name", "is not a valid header name"),
+        ["web header value line break"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "X-A", Value = "1\r\nX-B: 2" }])), $"{Web}.headers[0].value", "without line breaks"),
+        ["web header twice"] = new(() => Inline(ProviderSpecs.Web(w => w.Headers = [new OutboundHeader { Name = "X-A", Value = "1" }, new OutboundHeader { Name = "x-a", Value = "2" }])), $"{Web}.headers[1].name", "duplicate header"),
         ["web timeout above maximum"] = new(() => Inline(ProviderSpecs.Web(w => w.Timeout = "1m")), $"{Web}.timeout", "must be at most 40s"),
         ["web with judge"] = new(() => Inline(With(ProviderSpecs.Web(), m => m.Judge = new CanaryJudge())), $"{Provider}.web", "judge metric brings its own Prometheus queries"),
         ["job spec missing"] = new(() => Inline(With(ProviderSpecs.Job(), m => m.Provider.Job!.Spec = null)), Job, "required"),
@@ -62,6 +62,6 @@ internal static class ProviderValidationCases
         Assert.True(HostAllowList.TryParse("checks.internal", out var hosts, out _));
         return ParseContext.Offline(
             [("success-rate", false, Specs.SuccessRateTemplate()), ("error-rate", true, Specs.ErrorRateTemplate())],
-            policy: ProviderPolicy.Default with { OutboundAllowedHosts = hosts });
+            policy: ProviderPolicy.Default with { OutboundHosts = hosts });
     }
 }
