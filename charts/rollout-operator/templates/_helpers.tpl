@@ -92,6 +92,11 @@ rendered rules equal that table; change both together. config/rbac/role.yaml hol
 - apiGroups: ["apps"]
   resources: ["deployments/scale"]
   verbs: ["patch"]
+# Job metrics: one Job per measurement, owned by the Rollout, watched through the rollout-operator.io/analysis-job
+# label, deleted when no longer needed. The Job's pods run as the template's ServiceAccount, never the operator's.
+- apiGroups: ["batch"]
+  resources: ["jobs"]
+  verbs: ["get", "list", "watch", "create", "delete"]
 # Stable/canary (active/preview) Services stay the user's; the operator server-side applies only its selector key.
 # No create: applying to a missing Service fails instead of creating one.
 - apiGroups: [""]

@@ -20,6 +20,7 @@ internal static class BuiltInResources
         Type("apps", "v1", "replicasets", "ReplicaSet", true, true, WorkloadScale, "rs"),
         Type("apps", "v1", "statefulsets", "StatefulSet", true, true, WorkloadScale, "sts"),
         Type("apps", "v1", "daemonsets", "DaemonSet", true, true, null, "ds"),
+        Type("batch", "v1", "jobs", "Job", true, true, null),
         Type("coordination.k8s.io", "v1", "leases", "Lease", true, false, null),
         Type("events.k8s.io", "v1", "events", "Event", true, false, null, "ev"),
         Type("networking.k8s.io", "v1", "ingresses", "Ingress", true, true, null, "ing"),

@@ -15,12 +15,22 @@ internal static class PlanQueries
 {
     public static string Render(MetricPlan metric, IReadOnlyDictionary<string, string> known)
     {
-        if (metric.Judge is not { } judge)
+        if (metric.Web is { } web)
         {
-            return QueryPreview.Render(metric.Prometheus.Query ?? "", known);
+            return $"{web.Method} {QueryPreview.Render(web.Url, known)}, value at {web.JsonPath.Text}";
         }
 
-        var range = metric.Prometheus.Range;
+        if (metric.Job is { } job)
+        {
+            return $"a Job per measurement (activeDeadlineSeconds {job.ActiveDeadlineSeconds}, backoffLimit {job.BackoffLimit}); Complete is 1, Failed is 0";
+        }
+
+        if (metric.Judge is not { } judge)
+        {
+            return QueryPreview.Render(metric.Prometheus?.Query ?? "", known);
+        }
+
+        var range = metric.Prometheus?.Range;
         var text = new StringBuilder().Append(
             CultureInfo.InvariantCulture,
             $"judge against {judge.Control}: pass at score {judge.PassScore}, marginal (pause) at {judge.MarginalScore}, significance {Number(judge.Significance)}; range {range?.Window} step {range?.Step}");

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis.Judging;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Outbound;
+using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
@@ -20,6 +22,7 @@ public sealed class MeasurementService : IMeasurementService
     public const int DefaultMaxConcurrency = 4;
 
     private readonly IMetricProvider _provider;
+    private readonly IWebMetricProvider _web;
     private readonly ISecretReader _secrets;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,9 +30,11 @@ public sealed class MeasurementService : IMeasurementService
     private readonly TimeSpan _budget;
 
     /// <param name="budget">Time all due measurements of one reconcile may take; defaults to <see cref="MeasurementBudget.ForBatch"/> of 1m.</param>
-    public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency, TimeSpan? budget = null)
+    /// <param name="web">Takes web metrics; defaults to a <see cref="WebMetricProvider"/> over an outbound client with default limits.</param>
+    public MeasurementService(IMetricProvider provider, ISecretReader secrets, TimeProvider time, ILogger<MeasurementService> logger, int maxConcurrency = DefaultMaxConcurrency, TimeSpan? budget = null, IWebMetricProvider? web = null)
     {
         _provider = provider ?? throw new ArgumentNullException(nameof(provider));
+        _web = web ?? new WebMetricProvider(new OutboundHttpClient(new OutboundOptions(), secrets ?? throw new ArgumentNullException(nameof(secrets)), time ?? throw new ArgumentNullException(nameof(time))));
         _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -106,7 +111,12 @@ public sealed class MeasurementService : IMeasurementService
             return outcome.Error is { } failure ? Errored(due, at, failure, outcome.Query, secrets.Scrubber) : outcome;
         }
 
-        var template = due.Metric.Prometheus.Query ?? "";
+        if (due.Metric.Web is { } web)
+        {
+            return await MeasureWebAsync(rollout, due, web, secrets, at, cancellationToken).ConfigureAwait(false);
+        }
+
+        var template = due.Metric.Prometheus?.Query ?? "";
         var variables = await QueryVariables.ResolveAsync(rollout, due, secrets, cancellationToken).ConfigureAwait(false);
         if (variables.Errors.Count > 0)
         {
@@ -121,7 +131,7 @@ public sealed class MeasurementService : IMeasurementService
 
         // Status and events show the query with Secret-sourced values masked; Prometheus gets the real one.
         var shown = variables.SecretNames.Count == 0 ? query : PromQlTemplate.Render(template, variables.ForDisplay()).Query;
-        var answer = await AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, due.Metric.Prometheus, at, secrets, secrets.Scrubber), cancellationToken).ConfigureAwait(false);
+        var answer = await AskAsync(new MetricQuery(rollout.Metadata.NamespaceProperty ?? "", query, due.Metric.Prometheus!, at, secrets, secrets.Scrubber), cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
         {
             return Errored(due, at, error, shown, secrets.Scrubber);
@@ -129,6 +139,33 @@ public sealed class MeasurementService : IMeasurementService
 
         MeasurementLog.Measured(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, answer.Values.Count);
         return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, at, answer.Values, null, shown);
+    }
+
+    private async Task<MeasurementResult> MeasureWebAsync(Rollout rollout, DueMeasurement due, WebMetricPlan web, CachingSecretReader secrets, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var prepared = await WebRequests.PrepareAsync(rollout, due, web, secrets, cancellationToken).ConfigureAwait(false);
+        if (prepared.Error is { } problem)
+        {
+            return Errored(due, at, problem, prepared.Shown, secrets.Scrubber);
+        }
+
+        MetricQueryResult answer;
+        try
+        {
+            answer = await _web.MeasureAsync(prepared.Request!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            answer = MetricQueryResult.Failed($"provider failed: {e.GetType().Name}: {e.Message}");
+        }
+
+        if (answer.Error is { } error)
+        {
+            return Errored(due, at, error, prepared.Shown, secrets.Scrubber);
+        }
+
+        MeasurementLog.Measured(_logger, due.AnalysisKey, due.Metric.Name, due.Revision, answer.Values.Count);
+        return new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, at, answer.Values, null, prepared.Shown);
     }
 
     private async Task<MetricQueryResult> AskAsync(MetricQuery query, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace RolloutOperator.Controller.Analysis;
 internal static class QueryVariables
 {
     public static Task<ResolvedVariables> ResolveAsync(Rollout rollout, DueMeasurement due, ISecretReader secrets, CancellationToken cancellationToken) =>
-        ResolveAsync(rollout, due, due.Metric.Prometheus.Query ?? "", secrets, cancellationToken);
+        ResolveAsync(rollout, due, due.Metric.Prometheus?.Query ?? "", secrets, cancellationToken);
 
     /// <summary>The values for <paramref name="template"/>, a query of <paramref name="due"/>'s metric (a judge has several).</summary>
     /// <param name="template">The query to resolve for; an SLO metric's error-ratio query rather than the provider's query.</param>

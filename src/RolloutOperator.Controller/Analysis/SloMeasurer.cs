@@ -37,7 +37,7 @@ internal static class SloMeasurer
                 return Failed(due, at, "query template: " + string.Join("; ", rendered.Errors), null);
             }
 
-            var answer = await ask(query, due.Metric.Prometheus).ConfigureAwait(false);
+            var answer = await ask(query, due.Metric.Prometheus ?? throw new InvalidOperationException("an slo metric has Prometheus settings: the parser refuses any other provider")).ConfigureAwait(false);
             if (answer.Error is { } error)
             {
                 return Failed(due, at, $"{Role(i)} query: {error}", shown);

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Caching;
+using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Runtime.Health;
@@ -19,9 +20,9 @@ internal sealed class RolloutInformers
     public RolloutInformers(IKubernetes client, RolloutControllerOptions options, TimeProvider time, RuntimeMetrics metrics, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger<RolloutInformers>();
-        Informer<T> Create<T>(string name, ApiResource resource, bool clusterScoped = false)
+        Informer<T> Create<T>(string name, ApiResource resource, bool clusterScoped = false, string? labelSelector = null)
             where T : class, IKubernetesObject<V1ObjectMeta> =>
-            new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces), options.Informers, time, metrics, logger);
+            new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces, labelSelector), options.Informers, time, metrics, logger);
 
         Rollouts = Create<Rollout>("rollouts", RolloutApi.Rollouts);
         Deployments = Create<V1Deployment>("deployments", RolloutApi.Deployments);
@@ -29,13 +30,16 @@ internal sealed class RolloutInformers
         AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", RolloutApi.AnalysisTemplates);
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
 
+        // Only the Jobs of job metrics: the label keeps every other Job of the namespaces out of the cache.
+        Jobs = Create<V1Job>("jobs", RolloutApi.Jobs, labelSelector: AnalysisJobNames.JobLabel);
+
         // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
-        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache);
+        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache, Jobs.Cache);
     }
 
     public Informer<Rollout> Rollouts { get; }
@@ -48,21 +52,25 @@ internal sealed class RolloutInformers
 
     public Informer<AnalysisTemplate> ClusterAnalysisTemplates { get; }
 
+    public Informer<V1Job> Jobs { get; }
+
     public RolloutCaches Caches { get; }
 
-    public IReadOnlyList<IInformerHealth> All => [Rollouts, Deployments, Services, AnalysisTemplates, ClusterAnalysisTemplates];
+    public IReadOnlyList<IInformerHealth> All => [Rollouts, Deployments, Services, AnalysisTemplates, ClusterAnalysisTemplates, Jobs];
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
         Rollouts.RunAsync(cancellationToken),
         Deployments.RunAsync(cancellationToken),
         Services.RunAsync(cancellationToken),
         AnalysisTemplates.RunAsync(cancellationToken),
-        ClusterAnalysisTemplates.RunAsync(cancellationToken));
+        ClusterAnalysisTemplates.RunAsync(cancellationToken),
+        Jobs.RunAsync(cancellationToken));
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(
         Rollouts.WaitForSyncAsync(cancellationToken),
         Deployments.WaitForSyncAsync(cancellationToken),
         Services.WaitForSyncAsync(cancellationToken),
         AnalysisTemplates.WaitForSyncAsync(cancellationToken),
-        ClusterAnalysisTemplates.WaitForSyncAsync(cancellationToken));
+        ClusterAnalysisTemplates.WaitForSyncAsync(cancellationToken),
+        Jobs.WaitForSyncAsync(cancellationToken));
 }

@@ -4,6 +4,7 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Gates;
+using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
@@ -39,7 +40,7 @@ internal static class RolloutReconcilerFactory
         var patches = new RolloutPatches(client);
         var parts = new RolloutSyncParts(
             templates,
-            new RolloutObserver(caches, traffic, measurements, time, webhooks),
+            new RolloutObserver(caches, traffic, measurements, time, webhooks, new AnalysisJobs(client, caches.Jobs, time)),
             new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
             new WorkloadRefScaler(templates, revisions),
             new TrafficFinalizer(patches, traffic),
@@ -47,7 +48,8 @@ internal static class RolloutReconcilerFactory
             new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>()),
             metrics,
             new InvalidCommandMemo(),
-            time);
+            time,
+            new AnalysisJobJanitor(client, caches.Jobs, time));
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
     }

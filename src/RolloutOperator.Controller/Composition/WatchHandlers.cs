@@ -34,6 +34,7 @@ internal static class WatchHandlers
         informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue));
         informers.Deployments.AddHandler(EnqueueHandlers.ForOwner<V1Deployment>(queue, IsRolloutController));
         informers.Deployments.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
+        informers.Jobs.AddHandler(EnqueueHandlers.ForOwner<V1Job>(queue, IsRolloutController));
         informers.Services.AddHandler(Referenced<V1Service>(queue, index, ReferenceIndex.Service));
         informers.AnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.Template));
         informers.ClusterAnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.ClusterTemplate));

@@ -22,5 +22,7 @@ internal static class RolloutApi
 
     public static ApiResource Deployments { get; } = new("apps", "v1", "deployments");
 
+    public static ApiResource Jobs { get; } = new("batch", "v1", "jobs");
+
     public static ApiResource Services { get; } = new(string.Empty, "v1", "services");
 }

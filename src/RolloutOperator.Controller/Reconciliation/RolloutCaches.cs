@@ -10,7 +10,8 @@ internal sealed record RolloutCaches(
     IObjectCache<V1Deployment> Deployments,
     IObjectCache<V1Service> Services,
     IObjectCache<AnalysisTemplate> AnalysisTemplates,
-    IObjectCache<AnalysisTemplate> ClusterAnalysisTemplates)
+    IObjectCache<AnalysisTemplate> ClusterAnalysisTemplates,
+    IObjectCache<V1Job> Jobs)
 {
     /// <summary>Rollouts that exist but cannot be decoded; absent from <see cref="Rollouts"/>.</summary>
     public UndecodableRollouts UndecodableRollouts { get; } = new();

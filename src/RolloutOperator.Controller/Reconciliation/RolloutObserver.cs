@@ -1,5 +1,6 @@
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Gates;
+using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Workloads;
@@ -18,10 +19,12 @@ internal sealed class RolloutObserver
     private readonly IMeasurementService _measurements;
     private readonly TimeProvider _time;
     private readonly WebhookCaller _webhooks;
+    private readonly AnalysisJobs _jobs;
 
-    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time, WebhookCaller webhooks)
+    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time, WebhookCaller webhooks, AnalysisJobs jobs)
     {
         _caches = caches;
+        _jobs = jobs;
         _traffic = traffic;
         _measurements = measurements;
         _time = time;
@@ -82,8 +85,15 @@ internal sealed class RolloutObserver
         Rollout rollout, RolloutPlan plan, RolloutStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = AnalysisScheduler.DueMeasurements(plan, status, now);
-        return due.Count == 0
-            ? []
-            : await _measurements.MeasureAsync(rollout, plan, due, cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        // Job metrics span reconciles and live in the caches; every other provider answers within this reconcile.
+        var jobs = due.Where(d => d.Metric.Job is not null).ToList();
+        var others = due.Where(d => d.Metric.Job is null).ToList();
+        var measured = others.Count == 0 ? [] : await _measurements.MeasureAsync(rollout, plan, others, cancellationToken).ConfigureAwait(false);
+        return jobs.Count == 0 ? measured : [.. measured, .. await _jobs.MeasureAsync(rollout, jobs, cancellationToken).ConfigureAwait(false)];
     }
 }

@@ -74,6 +74,7 @@ internal sealed class RolloutSync
             await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
             var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
+            await _parts.Jobs.CleanUpAsync(current, plan, decision.Status, cancellationToken).ConfigureAwait(false);
             return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
         catch (Exception e) when (ApiRejection.Of(e) is { } rejection)

@@ -31,10 +31,22 @@ public static class RevisionNames
         return name.Length <= max ? name : Shorten(name, max);
     }
 
-    private static string Shorten(string name, int max)
+    /// <summary>
+    /// A DNS label (≤ 63 characters) for a child whose raw name may hold characters a label may not (upper case, '_',
+    /// '.'): kept as is when it is a label already, else lowered, cleaned, and disambiguated by a hash of the raw name,
+    /// so two raw names that clean to the same text never collide.
+    /// </summary>
+    public static string Label(string raw)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..HashLength];
-        var prefix = name[..Math.Max(1, max - HashLength - 1)].TrimEnd('-', '.');
+        ArgumentNullException.ThrowIfNull(raw);
+        var cleaned = new string([.. raw.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return cleaned == raw && raw.Length <= MaxLabel ? raw : Shorten(cleaned.Length == 0 ? "x" : cleaned, MaxLabel, raw);
+    }
+
+    private static string Shorten(string name, int max, string? hashed = null)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashed ?? name)))[..HashLength];
+        var prefix = name[..Math.Min(name.Length, Math.Max(1, max - HashLength - 1))].TrimEnd('-', '.');
         return $"{prefix}-{hash}";
     }
 }

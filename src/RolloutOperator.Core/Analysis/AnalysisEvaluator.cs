@@ -41,7 +41,12 @@ public static class AnalysisEvaluator
             return run;
         }
 
-        var updated = MetricEvaluator.Record(run.Metrics[index], metric, MeasurementJudge.Judge(metric, result));
+        if (result.InProgress is { } started)
+        {
+            return InProgress(run, index, started);
+        }
+
+        var updated = MetricEvaluator.Record(run.Metrics[index] with { InProgress = null }, metric, MeasurementJudge.Judge(metric, result));
         if (metric.Judge is { } judge && result.Judge is { } observed)
         {
             updated = updated with { Judge = JudgeScoring.Status(judge, observed) };
@@ -63,7 +68,7 @@ public static class AnalysisEvaluator
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
-        var due = Running(run, plan).Select(p => DueAt(run, p.Plan, p.Status)).ToList();
+        var due = Running(run, plan).Select(p => p.Status.InProgress is null ? DueAt(run, p.Plan, p.Status) : now + InProgressRecheck).ToList();
         if (due.Count == 0)
         {
             return null;
@@ -71,6 +76,29 @@ public static class AnalysisEvaluator
 
         var earliest = due.Min();
         return earliest < now ? now : earliest;
+    }
+
+    /// <summary>
+    /// A measurement that spans reconciles is checked on every reconcile (a cache read), but is no reason to reconcile
+    /// again at once: its own object wakes the Rollout when it finishes, and this is the safety net.
+    /// </summary>
+    public static readonly TimeSpan InProgressRecheck = TimeSpan.FromSeconds(30);
+
+    // Unchanged input comes back as the same instance, so an unchanged in-progress measurement writes nothing.
+    private static AnalysisRunStatus InProgress(AnalysisRunStatus run, int index, MeasurementInProgress started)
+    {
+        var status = run.Metrics[index];
+        if (status.InProgress?.Name == started.Name)
+        {
+            return run;
+        }
+
+        var marked = status with
+        {
+            InProgress = started with { StartedAt = KubeTime.Truncate(started.StartedAt) },
+            Message = Bounded.Text($"measurement in progress: {started.Name}", Bounded.RunMessage),
+        };
+        return run with { Metrics = new List<MetricStatus>(run.Metrics) { [index] = marked } };
     }
 
     // Background analysis has no count and never completes; it passes while nothing went wrong and every
@@ -85,8 +113,10 @@ public static class AnalysisEvaluator
             && s.Successful >= 1);
     }
 
+    // A measurement in progress is due until it finishes: every reconcile looks whether it has.
     private static DateTimeOffset DueAt(AnalysisRunStatus run, MetricPlan metric, MetricStatus status) =>
-        status.Measurements.Count == 0 ? KubeTime.After(run.StartedAt, metric.InitialDelay) : KubeTime.After(status.Measurements[^1].At, metric.Interval);
+        status.InProgress is { } started ? started.StartedAt
+        : status.Measurements.Count == 0 ? KubeTime.After(run.StartedAt, metric.InitialDelay) : KubeTime.After(status.Measurements[^1].At, metric.Interval);
 
     private static IEnumerable<(MetricPlan Plan, MetricStatus Status)> Running(AnalysisRunStatus run, AnalysisPlan plan)
     {

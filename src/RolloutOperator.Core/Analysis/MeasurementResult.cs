@@ -1,3 +1,5 @@
+using RolloutOperator.Core.Api;
+
 namespace RolloutOperator.Core.Analysis;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record MeasurementResult(
 {
     /// <summary>A judge metric's samples; set instead of <see cref="Values"/> when the measurement succeeded.</summary>
     public JudgeObservation? Judge { get; init; }
+
+    /// <summary>
+    /// Set when the measurement has started but not finished (a job metric's Job is still running): nothing is judged,
+    /// the metric only remembers what runs. <see cref="Values"/> and <see cref="Error"/> are then unset.
+    /// </summary>
+    public MeasurementInProgress? InProgress { get; init; }
 
     /// <summary>Set for an SLO metric whose queries were answered: the error ratios per revision and window.</summary>
     public SloReading? Slo { get; init; }

@@ -1,9 +1,9 @@
 namespace RolloutOperator.Core.Api;
 
 [Description("One measured SLI: how often, how many times, how to judge a value, and what no data means.")]
-[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge) || has(self.slo)", "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo")]
+[CelRule("has(self.successCondition) || has(self.failureCondition) || has(self.thresholdRange) || has(self.judge) || has(self.slo) || has(self.provider.job)", "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo (a job metric defaults to successCondition result == 1)")]
 [CelRule("!has(self.consecutiveSuccessLimit) || !has(self.count) || self.consecutiveSuccessLimit <= self.count", "consecutiveSuccessLimit must not exceed count")]
-[CelRule("(has(self.judge) ? 1 : 0) + (has(self.slo) ? 1 : 0) + ((has(self.provider.prometheus) && has(self.provider.prometheus.query)) ? 1 : 0) == 1", "set exactly one of provider.prometheus.query, judge (its queries are judge.metrics[].query) or slo (its good, bad and total are the queries)")]
+[CelRule("(has(self.judge) ? 1 : 0) + (has(self.slo) ? 1 : 0) + ((has(self.provider.prometheus) && has(self.provider.prometheus.query)) ? 1 : 0) + (has(self.provider.web) ? 1 : 0) + (has(self.provider.job) ? 1 : 0) == 1", "set exactly one of provider.prometheus.query, provider.web, provider.job, judge (its queries are judge.metrics[].query) or slo (its good, bad and total are the queries)")]
 public sealed class Metric
 {
     [Description("Metric name, unique within the analysis.")]
@@ -42,7 +42,7 @@ public sealed class Metric
     [Range(0, 10000)]
     public int? ConsecutiveErrorLimit { get; set; }
 
-    [Description("Expression over `result` that must hold for a measurement to succeed, e.g. `result >= 0.99`.")]
+    [Description("Expression over `result` that must hold for a measurement to succeed, e.g. `result >= 0.99`. A job metric without any condition uses `result == 1` (the Job completed).")]
     [MaxLength(1024)]
     public string? SuccessCondition { get; set; }
 

@@ -35,6 +35,9 @@ public sealed record MetricStatus
     [Description("A judge metric's latest judgement: score and per-metric classification.")]
     public JudgeStatus? Judge { get; init; }
 
+    [Description("A measurement that spans reconciles (a job metric's Job) and has not finished yet.")]
+    public MeasurementInProgress? InProgress { get; init; }
+
     [Description("Why the metric has its phase.")]
     [MaxLength(4096)]
     public string? Message { get; init; }

@@ -18,8 +18,15 @@ internal static class AnalysisDriver
         {
             if (measurement.AnalysisKey == key && measurement.Revision == ctx.Target && run.Phase == AnalysisPhase.Running)
             {
-                run = AnalysisEvaluator.Record(run, plan, measurement);
-                ctx.MarkProgress();
+                var recorded = AnalysisEvaluator.Record(run, plan, measurement);
+
+                // A measurement still in progress is progress only when it starts, so waiting on it writes nothing.
+                if (measurement.InProgress is null || !ReferenceEquals(recorded, run))
+                {
+                    ctx.MarkProgress();
+                }
+
+                run = recorded;
                 ReportStableBurning(ctx, key, run, measurement);
             }
         }

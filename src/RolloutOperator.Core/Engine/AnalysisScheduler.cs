@@ -24,7 +24,13 @@ public static class AnalysisScheduler
 
             foreach (var metric in AnalysisEvaluator.Due(run, analysis, now))
             {
-                due.Add(new DueMeasurement(run.Key, run.Revision, metric, analysis));
+                var metricStatus = run.Metrics.Find(m => m.Name == metric.Name);
+                due.Add(new DueMeasurement(run.Key, run.Revision, metric, analysis)
+                {
+                    MeasurementIndex = metricStatus is null ? 0 : metricStatus.Successful + metricStatus.Failed + metricStatus.Inconclusive + metricStatus.Error,
+                    RunStartedAt = run.StartedAt,
+                    InProgress = metricStatus?.InProgress,
+                });
             }
         }
 

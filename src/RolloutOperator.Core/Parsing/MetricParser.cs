@@ -8,6 +8,9 @@ namespace RolloutOperator.Core.Parsing;
 /// <summary>Turns one metric into a <see cref="MetricPlan"/>: defaults applied, durations parsed, conditions compiled.</summary>
 internal static partial class MetricParser
 {
+    /// <summary>The success condition of a job metric that states none.</summary>
+    public const string JobSuccess = "result == 1";
+
     public static MetricPlan? Parse(Metric? metric, string path, bool gating, IReadOnlySet<string> args, MetricOrigin origin, SpecErrors errors)
     {
         if (metric is null)
@@ -30,9 +33,9 @@ internal static partial class MetricParser
         var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
         CheckKind(metric, path, errors);
 
-        var prometheus = PrometheusParser.Parse(metric.Provider, $"{path}.provider", args, origin, errors, queryRequired: metric.Judge is null && metric.Slo is null);
+        var (prometheus, web, job) = MetricProviders.Parse(metric, $"{path}.provider", args, origin, errors);
         var slo = metric.Slo is null ? null : SloParser.Parse(metric.Slo, $"{path}.slo", interval, count, args, errors);
-        if (errors.Count > before || prometheus is null)
+        if (errors.Count > before || (prometheus is null && web is null && job is null))
         {
             return null;
         }
@@ -56,6 +59,8 @@ internal static partial class MetricParser
             ConsecutiveSuccessLimit = successStreak,
             Judge = judge,
             Slo = slo,
+            Web = web,
+            Job = job,
         };
     }
 
@@ -123,6 +128,12 @@ internal static partial class MetricParser
         }
         else if (metric.SuccessCondition is null && metric.FailureCondition is null && metric.ThresholdRange is null)
         {
+            if (metric.Provider?.Job is not null)
+            {
+                // A Job's only values are 1 (Complete) and 0 (Failed): completing is the success.
+                return (ConditionCompiler.Compile(JobSuccess, $"{path}.successCondition", errors), null);
+            }
+
             errors.Add(path, "a metric needs successCondition, failureCondition or thresholdRange, a judge or an slo");
         }
 

@@ -23,9 +23,9 @@ internal static class QueryPlaceholders
     public static IEnumerable<string> ArgNames(string? query) =>
         query is null ? [] : PromQlTemplate.Placeholders(query).Where(IsArg).Select(p => p[ArgPrefix.Length..]);
 
-    /// <summary>Arguments a metric's queries use: its Prometheus query, its judge's queries, or the good, bad and total queries of its SLO.</summary>
+    /// <summary>Arguments a metric's queries use: its Prometheus query, its web URL and body, its judge's queries, or the good, bad and total queries of its SLO.</summary>
     public static IEnumerable<string> MetricArgNames(Api.Metric? metric) =>
-        new[] { metric?.Provider?.Prometheus?.Query, metric?.Slo?.Good, metric?.Slo?.Bad, metric?.Slo?.Total }
+        new[] { metric?.Provider?.Prometheus?.Query, metric?.Provider?.Web?.Url, metric?.Provider?.Web?.Body, metric?.Slo?.Good, metric?.Slo?.Bad, metric?.Slo?.Total }
             .Concat((metric?.Judge?.Metrics ?? []).Select(j => j?.Query))
             .SelectMany(ArgNames);
 

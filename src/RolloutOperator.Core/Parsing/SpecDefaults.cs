@@ -39,6 +39,8 @@ internal static class SpecDefaults
     public const int MeasurementRetention = 10;
     public const string PrometheusTimeout = "30s";
     public const string PrometheusRangeStep = "15s";
+    public const string WebTimeout = WebParser.DefaultTimeout;
+    public const WebMethod WebMethodDefault = WebMethod.GET;
     public const bool InsecureSkipVerify = false;
     public const double BurnRateThreshold = 6.0;
     public const string SloPeriod = "720h";
@@ -65,6 +67,8 @@ internal static class SpecDefaults
         ["RolloutSpec.Paused"] = Paused,
         ["RolloutSpec.MinReadySeconds"] = MinReadySeconds,
         ["WorkloadRef.ApiVersion"] = WorkloadApiVersion,
+        ["WebMetric.Timeout"] = WebTimeout,
+        ["WebMetric.Method"] = WebMethodDefault,
         ["WorkloadRef.Kind"] = WorkloadKind,
         ["WorkloadRef.ScaleDown"] = WorkloadScaleDownPolicy,
         ["CanaryStrategy.MaxSurge"] = MaxSurge,

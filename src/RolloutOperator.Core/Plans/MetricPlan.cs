@@ -6,6 +6,7 @@ namespace RolloutOperator.Core.Plans;
 /// <summary>
 /// One metric with its limits. <see cref="Count"/> is null only for background analysis, which runs until promotion.
 /// Conditions are compiled at parse time, so a syntax error is an InvalidSpec, never a failed measurement.
+/// Exactly one provider is set: <see cref="Prometheus"/>, <see cref="Web"/> or <see cref="Job"/>.
 /// </summary>
 public sealed record MetricPlan(
     string Name,
@@ -19,7 +20,7 @@ public sealed record MetricPlan(
     IConditionExpression? FailureCondition,
     ThresholdRange? Range,
     NoDataPolicy NoData,
-    PrometheusMetric Prometheus)
+    PrometheusMetric? Prometheus)
 {
     /// <summary>Measured and reported, but its verdict never decides the analysis.</summary>
     public bool DryRun { get; init; }
@@ -31,6 +32,12 @@ public sealed record MetricPlan(
     public int? ConsecutiveSuccessLimit { get; init; }
     /// <summary>Set for a judge metric: its measurement is a statistical comparison, not a condition on values.</summary>
     public JudgePlan? Judge { get; init; }
+
+    /// <summary>Set for a web metric (then <see cref="MetricPlan.Prometheus"/> is null).</summary>
+    public WebMetricPlan? Web { get; init; }
+
+    /// <summary>Set for a job metric (then <see cref="MetricPlan.Prometheus"/> is null): a measurement spans reconciles.</summary>
+    public JobMetricPlan? Job { get; init; }
 
     /// <summary>Set for an SLO burn-rate gate: the metric is judged by <see cref="Analysis.SloJudge"/>, not by conditions.</summary>
     public SloPlan? Slo { get; init; }

@@ -10,6 +10,7 @@ using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Leadership;
@@ -51,12 +52,14 @@ internal static class OperatorServices
         services.AddSingleton(outbound);
         services.AddSingleton<IOutboundHttp>(sp => new OutboundHttpClient(
             outbound, sp.GetRequiredService<ISecretReader>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWebMetricProvider>(sp => new WebMetricProvider(sp.GetRequiredService<IOutboundHttp>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MeasurementService>>(),
-            budget: MeasurementBudget.ForBatch(reconcileTimeout)));
+            budget: MeasurementBudget.ForBatch(reconcileTimeout),
+            web: sp.GetRequiredService<IWebMetricProvider>()));
 
         services.AddSingleton(_ => new RolloutControllerOptions
         {

@@ -147,9 +147,11 @@ internal sealed class ControllerHarness : IAsyncDisposable
             RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, cancellationToken: Ct);
         var deployments = await Client.AppsV1.ListNamespacedDeploymentAsync(Namespace, cancellationToken: Ct);
         var services = await Client.CoreV1.ListNamespacedServiceAsync(Namespace, cancellationToken: Ct);
+        var jobs = await Client.BatchV1.ListNamespacedJobAsync(Namespace, cancellationToken: Ct);
         return Same(rollouts.Items, _informers.Caches.Rollouts)
             && Same(deployments.Items, _informers.Caches.Deployments)
-            && Same(services.Items, _informers.Caches.Services);
+            && Same(services.Items, _informers.Caches.Services)
+            && Same(jobs.Items, _informers.Caches.Jobs);
     }
 
     private bool Same<T>(IList<T> live, IObjectCache<T> cache)

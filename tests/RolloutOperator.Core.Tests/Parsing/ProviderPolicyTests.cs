@@ -62,7 +62,7 @@ public sealed class ProviderPolicyTests
 
         Assert.Empty(result.Errors);
         var background = Assert.IsType<CanaryPlan>(result.Plan!.Strategy).Background!;
-        Assert.Equal("/var/run/secrets/prometheus/token", background.Metrics[0].Prometheus.Authentication!.BearerTokenFile);
+        Assert.Equal("/var/run/secrets/prometheus/token", background.Metrics[0].Prometheus!.Authentication!.BearerTokenFile);
     }
 
     [Theory]

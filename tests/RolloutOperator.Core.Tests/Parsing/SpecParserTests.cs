@@ -86,8 +86,8 @@ public sealed class SpecParserTests
         Assert.Equal(4, metric.ConsecutiveErrorLimit);
         Assert.Equal(NoDataPolicy.Retry, metric.NoData);
         Assert.Equal(0.99, metric.Range?.Min);
-        Assert.Equal("30s", metric.Prometheus.Timeout);
-        Assert.Equal(Specs.SuccessRateQuery, metric.Prometheus.Query);
+        Assert.Equal("30s", metric.Prometheus!.Timeout);
+        Assert.Equal(Specs.SuccessRateQuery, metric.Prometheus!.Query);
     }
 
     [Fact]

@@ -44,6 +44,26 @@ public sealed class ChartRenderTests
         }
     }
 
+    /// <summary>Job metrics create, watch and delete Jobs in the Rollout's namespace, in every install mode.</summary>
+    [Theory]
+    [MemberData(nameof(ValueSet.Names), MemberType = typeof(ValueSet))]
+    public async Task Rbac_AnyValueSet_GrantsJobsForJobMetricsToTheOperator(string name)
+    {
+        var set = await Helm.RenderAsync(ValueSet.Named(name));
+        var operatorRoles = RbacChecks.ScopedRoles(set).Where(r => r.Label(RbacChecks.ScopeLabel) == "operator").ToList();
+        Assert.NotEmpty(operatorRoles);
+        Assert.All(operatorRoles, role => AssertGrantsJobs(RbacRule.FromRole("operator", role)));
+        AssertGrantsJobs(RbacTable.For("operator", []));
+    }
+
+    /// <summary>Exactly what the job provider calls: list/watch (informer), get, create, delete; never update or patch.</summary>
+    internal static void AssertGrantsJobs(IReadOnlyList<RbacRule> rules)
+    {
+        var jobs = Assert.Single(rules, r => r.ApiGroup == "batch");
+        Assert.Equal("jobs", jobs.Resource);
+        Assert.Equal("create,delete,get,list,watch", jobs.Verbs);
+    }
+
     [Fact]
     public async Task Rbac_AllNamespaces_UsesClusterRoleAndLeaseRoleInReleaseNamespace()
     {

@@ -35,6 +35,14 @@ public sealed class KustomizeRenderTests
         HighAvailabilityChecks.AssertTwoReplicasWithPdbAndSpread(await Infrastructure.Kustomize.DefaultAsync());
 
     [Fact]
+    public async Task Default_Rbac_GrantsJobsForJobMetrics()
+    {
+        var set = await Infrastructure.Kustomize.DefaultAsync();
+        var role = Assert.Single(RbacChecks.ScopedRoles(set), r => r.Label(RbacChecks.ScopeLabel) == "operator");
+        Chart.ChartRenderTests.AssertGrantsJobs(RbacRule.FromRole("operator", role));
+    }
+
+    [Fact]
     public async Task Default_Rbac_EqualsDocumentedRulesAndIsBound()
     {
         var set = await Infrastructure.Kustomize.DefaultAsync();

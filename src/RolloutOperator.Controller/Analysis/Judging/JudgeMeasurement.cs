@@ -80,7 +80,7 @@ internal static class JudgeMeasurement
         }
 
         var shown = variables.SecretNames.Count == 0 ? query : PromQlTemplate.Render(metric.Query, variables.ForDisplay()).Query;
-        var settings = request.Due.Metric.Prometheus;
+        var settings = request.Due.Metric.Prometheus ?? throw new InvalidOperationException("a judge metric has Prometheus settings: the parser refuses any other provider");
         var answer = await request.Ask(new MetricQuery(request.Rollout.Metadata.NamespaceProperty ?? "", query, settings, request.At, request.Secrets, request.Secrets.Scrubber), cancellationToken).ConfigureAwait(false);
         return answer.Error is { } error
             ? JudgeSide.Failed(error, shown)

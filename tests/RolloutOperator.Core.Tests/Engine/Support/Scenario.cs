@@ -93,14 +93,14 @@ public sealed class Scenario
         {
             try
             {
-                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, Metrics(due.Metric.Name, due.Revision), null, due.Metric.Prometheus.Query)
+                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, Metrics(due.Metric.Name, due.Revision), null, due.Metric.Prometheus?.Query)
                 {
                     Judge = due.Metric.Judge is null ? null : Judges(due.Metric.Name, due.Revision),
                 });
             }
             catch (InvalidOperationException e)
             {
-                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, null, e.Message, due.Metric.Prometheus.Query));
+                results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, null, e.Message, due.Metric.Prometheus?.Query));
             }
         }
 

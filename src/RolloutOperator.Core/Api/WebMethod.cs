@@ -1,0 +1,8 @@
+namespace RolloutOperator.Core.Api;
+
+[JsonConverter(typeof(JsonStringEnumConverter<WebMethod>))]
+public enum WebMethod
+{
+    GET,
+    POST,
+}
