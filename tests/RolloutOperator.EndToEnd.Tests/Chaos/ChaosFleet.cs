@@ -102,7 +102,7 @@ internal sealed class ChaosFleet : IAsyncDisposable
         return [.. list.GetProperty("items").EnumerateArray().Select(i => KubernetesJson.Deserialize<Rollout>(i.GetRawText()))];
     }
 
-    private static StatusSample? Project(JsonObject rollout) =>
+    public static StatusSample? Project(JsonObject rollout) =>
         rollout["status"] is JsonObject status && rollout["metadata"] is JsonObject meta
             ? new StatusSample(
                 meta["name"]!.GetValue<string>(),

@@ -12,15 +12,16 @@ internal sealed record ChaosScale(
     int Kills,
     TimeSpan KillWindow,
     int PartitionRollouts,
+    int PerPrometheusBehaviour,
     TimeSpan Partition,
     (int Duration, double Deadline, double Retry)? LeaseTiming,
     int Seed)
 {
     /// <summary>The numbers: 200 Rollouts, 10 kills, a 30 s partition with the operator's default lease timing.</summary>
-    public static ChaosScale Full(int seed) => new("full", 200, 10, TimeSpan.FromSeconds(40), 20, TimeSpan.FromSeconds(30), null, seed);
+    public static ChaosScale Full(int seed) => new("full", 200, 10, TimeSpan.FromSeconds(40), 20, 10, TimeSpan.FromSeconds(30), null, seed);
 
     /// <summary>The same shapes, small enough for every CI run: shorter lease timing keeps the partition run short.</summary>
-    public static ChaosScale Reduced(int seed) => new("reduced", 16, 3, TimeSpan.FromSeconds(12), 4, TimeSpan.FromSeconds(8), (4, 3, 1), seed);
+    public static ChaosScale Reduced(int seed) => new("reduced", 16, 3, TimeSpan.FromSeconds(12), 4, 1, TimeSpan.FromSeconds(8), (4, 3, 1), seed);
 
     public static ChaosScale Current
     {

@@ -30,7 +30,7 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
     /// <summary>How long a <c>slow</c> answer takes, and how long a <c>hang</c> answer takes (longer than any timeout).</summary>
     public TimeSpan SlowDelay { get; init; } = TimeSpan.FromSeconds(1.6);
 
-    public TimeSpan HangDelay { get; init; } = TimeSpan.FromSeconds(6);
+    public TimeSpan HangDelay { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Every query received: behaviour, time, rendered PromQL.</summary>
     public ConcurrentQueue<(string Behaviour, DateTimeOffset At, string Query)> Queries { get; } = new();
