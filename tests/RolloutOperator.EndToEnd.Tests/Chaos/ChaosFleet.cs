@@ -56,6 +56,10 @@ internal sealed class ChaosFleet : IAsyncDisposable
         return Operator;
     }
 
+    /// <summary>An instance that takes part in leader election on a Lease in the fleet's namespace.</summary>
+    public OperatorProcess StartCandidate(string podName, params string[] leaseFlags) =>
+        Cluster.StartOperatorProcess(podName, ["--leader-elect", "true", "--leader-election-namespace", Cluster.Namespace, .. leaseFlags, .. _operatorArgs]);
+
     /// <summary>Waits until every member is healthy on revision 1 and remembers that revision.</summary>
     public async Task WaitFirstRevisionAsync(TimeSpan timeout)
     {
