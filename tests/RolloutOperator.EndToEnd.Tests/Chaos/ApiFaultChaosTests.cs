@@ -12,6 +12,7 @@ namespace RolloutOperator.EndToEnd.Tests.Chaos;
 /// once (every informer relists after a 410). The faulty run must converge within twice the fault-free time.
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection("Chaos")]
 public sealed class ApiFaultChaosTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan DropEvery = TimeSpan.FromSeconds(5);

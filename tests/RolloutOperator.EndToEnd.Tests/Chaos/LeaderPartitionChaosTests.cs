@@ -12,6 +12,7 @@ namespace RolloutOperator.EndToEnd.Tests.Chaos;
 /// leaders interleaved: every write of the old leader precedes the new leader's acquisition of the lease.
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection("Chaos")]
 public sealed class LeaderPartitionChaosTests(ITestOutputHelper output)
 {
     private const string Lease = "rollout-operator-leader";

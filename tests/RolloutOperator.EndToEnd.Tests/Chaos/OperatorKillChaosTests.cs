@@ -10,6 +10,7 @@ namespace RolloutOperator.EndToEnd.Tests.Chaos;
 /// while the operator is killed with SIGKILL at seeded instants and restarted each time.
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection("Chaos")]
 public sealed class OperatorKillChaosTests(ITestOutputHelper output)
 {
     [Fact]

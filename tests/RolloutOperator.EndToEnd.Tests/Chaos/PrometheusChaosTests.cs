@@ -13,6 +13,7 @@ namespace RolloutOperator.EndToEnd.Tests.Chaos;
 /// documented budget (docs/analysis.md "No data" and "Provider errors").
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection("Chaos")]
 public sealed class PrometheusChaosTests(ITestOutputHelper output)
 {
     private const int IntervalSeconds = 1;
