@@ -39,19 +39,38 @@ public sealed class PrometheusChaosTests(ITestOutputHelper output)
             await cluster.SetImageAsync(name, $"registry.example/{name}:2");
         }
 
+        // Every Rollout is checked and every problem reported, so a full-size run shows the whole picture at once.
+        var problems = new List<string>();
         foreach (var (behaviour, name) in rollouts)
         {
-            var end = await cluster.WaitForRolloutAsync(name, r => behaviour == "slow" ? RolloutFacts.IsHealthyOn(r, v1[name]) : RolloutFacts.IsDegradedBy(r, "AnalysisFailed"), $"{name} decided", 120);
+            var end = await cluster.WaitForRolloutAsync(name, r => behaviour == "slow" ? RolloutFacts.IsHealthyOn(r, v1[name]) : RolloutFacts.IsDegradedBy(r, "AnalysisFailed"), $"{name} decided", 180);
             var metric = RolloutFacts.Metric(LastRun(recorder, name, end.Status!.CanaryRevision ?? end.Status.StableRevision!), "success-rate");
             output.WriteLine($"{name}: {end.Status.Phase}; measurements {Describe(metric)}");
-            if (behaviour == "slow")
+            Check(problems, name, () =>
             {
-                Assert.Equal((2, 0), (metric.Successful, metric.Failed));
-                continue;
-            }
+                if (behaviour == "slow")
+                {
+                    Assert.Equal((2, 0), (metric.Successful, metric.Failed));
+                    return;
+                }
 
-            AssertHeldThenFailed(name, metric);
-            AssertNeverPromoted(recorder, name, v1[name]);
+                AssertNeverPromoted(recorder, name, v1[name]);
+                AssertHeldThenFailed(name, metric);
+            });
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static void Check(List<string> problems, string name, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            problems.Add($"{name}: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
