@@ -16,14 +16,17 @@ internal static partial class StepAudit
 {
     public sealed record Result(IReadOnlyList<string> Violations, int StepsVerified, int EventsMissing);
 
-    public static Result Check(ChaosFleet fleet, IReadOnlyDictionary<string, string> newRevisions, IReadOnlyList<Eventsv1Event> events)
+    public static Result Check(ChaosFleet fleet, IReadOnlyDictionary<string, string> newRevisions, IReadOnlyList<Eventsv1Event> events) =>
+        Check(fleet.Members, fleet.Samples, newRevisions, events);
+
+    public static Result Check(IReadOnlyList<FleetMember> members, IReadOnlyList<StatusSample> history, IReadOnlyDictionary<string, string> newRevisions, IReadOnlyList<Eventsv1Event> events)
     {
         var violations = new List<string>();
         var verified = 0;
         var missing = 0;
-        var byName = fleet.Samples.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(s => s.ResourceVersion).ToList(), StringComparer.Ordinal);
+        var byName = history.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(s => s.ResourceVersion).ToList(), StringComparer.Ordinal);
         var completions = Completions(events);
-        foreach (var member in fleet.Members)
+        foreach (var member in members)
         {
             var revision = newRevisions[member.Name];
             var samples = byName.GetValueOrDefault(member.Name, []).Where(s => s.Status.CanaryRevision == revision || s.Status.StableRevision == revision).ToList();
