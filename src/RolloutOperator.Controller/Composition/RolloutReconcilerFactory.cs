@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Status;
@@ -25,7 +26,8 @@ internal static class RolloutReconcilerFactory
         EventRecorderOptions eventOptions,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        ProviderPolicy? providerPolicy = null)
+        ProviderPolicy? providerPolicy = null,
+        NotificationDispatcher? notifications = null)
     {
         var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
@@ -41,7 +43,8 @@ internal static class RolloutReconcilerFactory
             new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>()),
             metrics,
             new InvalidCommandMemo(),
-            time);
+            time,
+            notifications is null ? null : new RolloutNotifier(notifications, time));
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
     }

@@ -1,5 +1,6 @@
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;
@@ -17,4 +18,5 @@ internal sealed record RolloutSyncParts(
     EventRecorder Events,
     RolloutMetrics Metrics,
     InvalidCommandMemo InvalidCommands,
-    TimeProvider Time);
+    TimeProvider Time,
+    RolloutNotifier? Notifier = null);

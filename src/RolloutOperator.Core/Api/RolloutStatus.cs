@@ -96,4 +96,7 @@ public sealed record RolloutStatus
 
     [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
     public ErrorBudgetStatus? ErrorBudget { get; init; }
+
+    [Description("Notification outbox and recently delivered notification ids.")]
+    public NotificationStatus? Notifications { get; init; }
 }

@@ -22,6 +22,7 @@ public static class SpecParser
         Fields.AtLeast(spec.MinReadySeconds, SpecDefaults.MinReadySeconds, 0, "spec.minReadySeconds", errors);
         var rollbackWindow = spec.RollbackWindow is null ? 0 : Fields.AtLeast(spec.RollbackWindow.Revisions, 0, 0, "spec.rollbackWindow.revisions", errors);
         var errorBudget = ErrorBudgetParser.Parse(spec.ErrorBudgetPolicy, "spec.errorBudgetPolicy", MetricOrigin.Namespaced(context.Providers), errors);
+        var notifications = NotificationParser.Parse(spec.Notifications, "spec.notifications", context.Providers.OutboundHosts, allowSecretHeaders: true, errors);
         if (errors.Count > 0 || workload is null || strategy is null)
         {
             return new ParseResult(null, errors.All);
@@ -37,7 +38,7 @@ public static class SpecParser
             historyLimit,
             rollbackWindow,
             workload.Selector)
-        { ErrorBudget = errorBudget };
+        { ErrorBudget = errorBudget, Notifications = notifications };
         return new ParseResult(plan, []);
     }
 

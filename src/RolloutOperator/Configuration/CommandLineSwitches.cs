@@ -23,6 +23,7 @@ internal static class CommandLineSwitches
         ["--prometheus-address"] = Key(nameof(OperatorOptions.PrometheusAddress)),
         ["--prometheus-allowed-hosts"] = Key(nameof(OperatorOptions.PrometheusAllowedHosts)),
         ["--credential-file-dirs"] = Key(nameof(OperatorOptions.CredentialFileDirs)),
+        ["--notification-defaults"] = Key(nameof(OperatorOptions.NotificationDefaults)),
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),

@@ -6,6 +6,7 @@ using Prometheus;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -61,6 +62,7 @@ internal static class OperatorServices
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy,
         });
+        AddNotifications(services, options);
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<RolloutControllerOptions>(),
@@ -69,7 +71,8 @@ internal static class OperatorServices
             sp.GetRequiredService<RuntimeMetrics>(),
             sp.GetRequiredService<RolloutMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<NotificationDispatcher>()));
         services.AddSingleton<IHealthSource>(sp =>
         {
             var health = new InformerHealthSource(sp.GetRequiredService<TimeProvider>());
@@ -98,6 +101,21 @@ internal static class OperatorServices
             CredentialFileDirectories = options.CredentialFileDirectoryList,
             MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout),
         };
+    }
+
+    /// <summary>Default sinks are read (and refused) at startup, under the same outbound allow-list as a Rollout's.</summary>
+    private static void AddNotifications(IServiceCollection services, OperatorOptions options)
+    {
+        HostAllowList.TryParse(options.OutboundAllowedHosts, out var outboundHosts, out _);
+        var notifications = NotificationDefaultsLoader.Load(options.NotificationDefaults, outboundHosts);
+        services.AddSingleton(notifications);
+        services.AddSingleton(sp => new NotificationMetrics(sp.GetRequiredService<CollectorRegistry>()));
+        services.AddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IOutboundHttp>(),
+            sp.GetRequiredService<NotificationOptions>(),
+            sp.GetRequiredService<NotificationMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
     }
 
     /// <summary>The key of the Lease's own client in the service collection.</summary>
