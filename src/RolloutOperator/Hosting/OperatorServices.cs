@@ -7,6 +7,7 @@ using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Notifications;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -47,6 +48,10 @@ internal static class OperatorServices
         services.AddSingleton(prometheus);
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
+        var outbound = OutboundOptionsFrom(options, reconcileTimeout);
+        services.AddSingleton(outbound);
+        services.AddSingleton<IOutboundHttp>(sp => new OutboundHttpClient(
+            outbound, sp.GetRequiredService<ISecretReader>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
@@ -60,9 +65,9 @@ internal static class OperatorServices
             Namespaces = options.NamespaceList,
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
-            ProviderPolicy = prometheus.Policy,
+            ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
         });
-        AddNotifications(services, options);
+        AddNotifications(services, options, outbound.AllowedHosts);
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<RolloutControllerOptions>(),
@@ -104,9 +109,8 @@ internal static class OperatorServices
     }
 
     /// <summary>Default sinks are read (and refused) at startup, under the same outbound allow-list as a Rollout's.</summary>
-    private static void AddNotifications(IServiceCollection services, OperatorOptions options)
+    private static void AddNotifications(IServiceCollection services, OperatorOptions options, HostAllowList outboundHosts)
     {
-        HostAllowList.TryParse(options.OutboundAllowedHosts, out var outboundHosts, out _);
         var notifications = NotificationDefaultsLoader.Load(options.NotificationDefaults, outboundHosts);
         services.AddSingleton(notifications);
         services.AddSingleton(sp => new NotificationMetrics(sp.GetRequiredService<CollectorRegistry>()));
@@ -116,6 +120,16 @@ internal static class OperatorServices
             sp.GetRequiredService<NotificationMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+    }
+
+    private static OutboundOptions OutboundOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)
+    {
+        if (!HostAllowList.TryParse(options.OutboundAllowedHosts, out var allowedHosts, out var error))
+        {
+            throw new OperatorConfigurationException($"--outbound-allowed-hosts: {error}");
+        }
+
+        return new OutboundOptions { AllowedHosts = allowedHosts, MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout) };
     }
 
     /// <summary>The key of the Lease's own client in the service collection.</summary>
