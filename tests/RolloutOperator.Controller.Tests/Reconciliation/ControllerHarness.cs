@@ -10,6 +10,7 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -51,14 +52,16 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
-    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null)
+    /// <param name="notifications">Delivers the Rollouts' notifications (none when null).</param>
+    public static async Task<ControllerHarness> StartAsync(
+        bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, NotificationDispatcher? notifications = null)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements);
+        await harness.InitializeAsync(gatewayApi, measurements, notifications);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements)
+    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, NotificationDispatcher? notifications)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -76,7 +79,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         Reconciler = RolloutReconcilerFactory.Create(
             Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
-            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance);
+            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, notifications: notifications);
     }
 
     /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
