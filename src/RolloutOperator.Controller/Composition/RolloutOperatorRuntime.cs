@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Notifications;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -35,6 +36,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         RolloutMetrics rolloutMetrics,
         TimeProvider time,
         ILoggerFactory loggerFactory,
+        IOutboundHttp? outbound = null,
         NotificationDispatcher? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +45,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var eventOptions = new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow };
         var reconciler = RolloutReconcilerFactory.Create(
-            client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, notifications);
+            client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, outbound, notifications);
         _notifications = notifications;
         notifications?.Connect(new NotificationFeedback(
             _queue.Add, new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>())));

@@ -55,4 +55,9 @@ public sealed class RolloutSpec
 
     [Description("Notifications about this Rollout (triggers and sinks), added to the operator-wide defaults.")]
     public RolloutNotifications? Notifications { get; set; }
+
+    [Description("Webhook gates and hooks called at points of the rollout (see docs/gates.md).")]
+    [MaxLength(16)]
+    [ListMapKeys("name")]
+    public List<Webhook>? Webhooks { get; set; }
 }

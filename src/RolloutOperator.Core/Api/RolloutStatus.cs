@@ -99,4 +99,9 @@ public sealed record RolloutStatus
 
     [Description("Notification outbox and recently delivered notification ids.")]
     public NotificationStatus? Notifications { get; init; }
+
+    [Description("Webhook gates and hooks of the current (or last promoted or aborted) revision.")]
+    [MaxLength(16)]
+    [ListMapKeys("name")]
+    public List<GateStatus>? Gates { get; init; }
 }

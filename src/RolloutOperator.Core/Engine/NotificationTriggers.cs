@@ -16,7 +16,7 @@ public static class NotificationTriggers
     public const string Rollback = "on-rollback";
 
     /// <summary>Event reasons of a gate that holds the rollout until something outside it answers.</summary>
-    public static IReadOnlySet<string> GateWaitingReasons { get; } = new HashSet<string>(StringComparer.Ordinal) { "GateWaiting", "WebhookGateWaiting" };
+    public static IReadOnlySet<string> GateWaitingReasons { get; } = new HashSet<string>(StringComparer.Ordinal) { "GateWaiting" };
 
     public static IReadOnlyList<string> All { get; } = [RolloutStarted, StepCompleted, Paused, GateWaiting, AnalysisFailed, Aborted, Promoted, Rollback];
 

@@ -17,4 +17,7 @@ public sealed record RolloutPlan(
 
     /// <summary>The Rollout's notification sinks; the operator-wide defaults are merged in by the controller.</summary>
     public NotificationPlan Notifications { get; init; } = NotificationPlan.None;
+
+    /// <summary>Webhook gates and hooks, in spec order.</summary>
+    public IReadOnlyList<WebhookPlan> Webhooks { get; init; } = [];
 }

@@ -77,6 +77,7 @@ internal static class OperatorServices
             sp.GetRequiredService<RolloutMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOutboundHttp>(),
             sp.GetRequiredService<NotificationDispatcher>()));
         services.AddSingleton<IHealthSource>(sp =>
         {

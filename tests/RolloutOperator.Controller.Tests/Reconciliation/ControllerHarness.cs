@@ -14,6 +14,7 @@ using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
@@ -52,16 +53,21 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
+    /// <param name="outboundAllowedHosts">The operator's --outbound-allowed-hosts (empty: all hosts).</param>
     /// <param name="notifications">Delivers the Rollouts' notifications (none when null).</param>
     public static async Task<ControllerHarness> StartAsync(
-        bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, NotificationDispatcher? notifications = null)
+        bool gatewayApi = false,
+        Func<TimeProvider, IMeasurementService>? measurements = null,
+        string outboundAllowedHosts = "",
+        NotificationDispatcher? notifications = null)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements, notifications);
+        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts, notifications);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, NotificationDispatcher? notifications)
+    private async Task InitializeAsync(
+        bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts, NotificationDispatcher? notifications)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -79,7 +85,13 @@ internal sealed class ControllerHarness : IAsyncDisposable
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         Reconciler = RolloutReconcilerFactory.Create(
             Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
-            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, notifications: notifications);
+            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, OutboundPolicy(outboundAllowedHosts), notifications: notifications);
+    }
+
+    private static ProviderPolicy OutboundPolicy(string hosts)
+    {
+        Assert.True(HostAllowList.TryParse(hosts, out var list, out var error), error);
+        return ProviderPolicy.Default with { OutboundHosts = list };
     }
 
     /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
