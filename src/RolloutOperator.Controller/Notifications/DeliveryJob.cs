@@ -11,6 +11,9 @@ namespace RolloutOperator.Controller.Notifications;
 internal sealed record DeliveryJob(ObjectKey Key, RolloutIdentity Rollout, PendingNotification Notification, NotificationSinkPlan Sink, bool Persisted)
 {
     /// <summary>The trigger this sink receives the notification for: the first of the notification's triggers it subscribed to.</summary>
+    /// <summary>The Rollout's state when an event webhook's Event was recorded (null for outbox notifications).</summary>
+    public EventHookState? Hook { get; init; }
+
     /// <summary>Attempts made so far.</summary>
     public int Attempts { get; init; }
 

@@ -205,6 +205,7 @@ public sealed class NotificationDispatcher
             Body = message.Body,
             ContentType = message.ContentType,
             Headers = [.. job.Sink.Headers, .. message.Headers],
+            Timeout = job.Sink.Timeout,
             Retries = 0,
         };
         return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

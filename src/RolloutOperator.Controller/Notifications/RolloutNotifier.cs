@@ -43,7 +43,7 @@ internal sealed class RolloutNotifier
     }
 
     /// <summary>Queues the outbox of the written (or unchanged) status and fires the event webhooks.</summary>
-    public void Dispatch(Rollout rollout, NotificationPlan plan, RolloutStatus written, IReadOnlyList<RolloutEvent> events)
+    public void Dispatch(Rollout rollout, NotificationPlan plan, IReadOnlyList<WebhookPlan> webhooks, RolloutStatus written, IReadOnlyList<RolloutEvent> events)
     {
         var key = ObjectKey.Of(rollout);
         var identity = RolloutIdentity.Of(rollout);
@@ -66,20 +66,21 @@ internal sealed class RolloutNotifier
             }
         }
 
-        FireEventHooks(key, identity, plan, written, events);
+        FireEventHooks(key, identity, webhooks, written, events);
     }
 
     public void Forget(ObjectKey key) => _dispatcher.Forget(key);
 
-    private void FireEventHooks(ObjectKey key, RolloutIdentity identity, NotificationPlan plan, RolloutStatus written, IReadOnlyList<RolloutEvent> events)
+    private void FireEventHooks(ObjectKey key, RolloutIdentity identity, IReadOnlyList<WebhookPlan> webhooks, RolloutStatus written, IReadOnlyList<RolloutEvent> events)
     {
-        var hooks = plan.Sinks.Where(s => s.Kind == NotificationSinkKind.Event).ToList();
+        var hooks = webhooks.Where(w => w.Type == WebhookType.Event).Select(EventSink).ToList();
         if (hooks.Count == 0 || events.Count == 0)
         {
             return;
         }
 
         var context = Context(written);
+        var state = new EventHookState((written.Phase ?? RolloutPhase.Progressing).ToString(), written.StableRevision, written.StepCount);
         foreach (var rolloutEvent in events)
         {
             var notification = new PendingNotification
@@ -95,10 +96,18 @@ internal sealed class RolloutNotifier
             };
             foreach (var hook in hooks)
             {
-                _dispatcher.Fire(new DeliveryJob(key, identity, notification, hook, Persisted: false));
+                _dispatcher.Fire(new DeliveryJob(key, identity, notification, hook, Persisted: false) { Hook = state });
             }
         }
     }
+
+    private static NotificationSinkPlan EventSink(WebhookPlan webhook) =>
+        new(webhook.Name, NotificationSinkKind.Event, new HashSet<string>(), webhook.Url)
+        {
+            Headers = webhook.Headers,
+            Metadata = webhook.Metadata,
+            Timeout = webhook.Timeout,
+        };
 
     private IReadOnlyList<NotificationSinkPlan> Sinks(NotificationPlan plan) => plan.Effective(_dispatcher.Options.Defaults);
 

@@ -73,7 +73,7 @@ internal sealed class RolloutSync
             ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
             await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
-            var written = await FinishAsync(current, decision, events, plan.Notifications, cancellationToken).ConfigureAwait(false);
+            var written = await FinishAsync(current, decision, events, plan, cancellationToken).ConfigureAwait(false);
             return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
         catch (Exception e) when (ApiRejection.Of(e) is { } rejection)
@@ -110,14 +110,15 @@ internal sealed class RolloutSync
         ReconcileLog.InvalidSpec(_logger, string.Join("; ", messages));
         var decision = RolloutDecider.Invalid(status, messages, rollout.Metadata.Generation ?? 0, _parts.Time.GetUtcNow());
         // The Rollout's own sinks are part of the spec that failed to parse: only the operator-wide defaults are told.
-        var written = await FinishAsync(rollout, decision, [], NotificationPlan.None, cancellationToken).ConfigureAwait(false);
+        var written = await FinishAsync(rollout, decision, [], null, cancellationToken).ConfigureAwait(false);
 
         // Terminal until the object changes: an edit of the Rollout (or of a template it names) wakes it again.
         return new SyncResult(ReconcileResult.Done, written);
     }
 
-    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, NotificationPlan notifications, CancellationToken cancellationToken)
+    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, RolloutPlan? plan, CancellationToken cancellationToken)
     {
+        var notifications = plan?.Notifications ?? NotificationPlan.None;
         var events = decision.Events.Concat(extraEvents).ToList();
 
         // The outbox rides in the status patch the reconcile writes anyway; deliveries start only once it is stored.
@@ -128,7 +129,7 @@ internal sealed class RolloutSync
             ReconcileLog.StatusUnchanged(_logger);
         }
 
-        _parts.Notifier?.Dispatch(rollout, notifications, status, events);
+        _parts.Notifier?.Dispatch(rollout, notifications, plan?.Webhooks ?? [], status, events);
         await _parts.Events.RecordAsync(rollout, events, cancellationToken).ConfigureAwait(false);
         _parts.Metrics.Observe(rollout, decision.Status);
         return written;

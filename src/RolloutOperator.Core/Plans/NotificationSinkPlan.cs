@@ -13,4 +13,10 @@ public sealed record NotificationSinkPlan(string Name, NotificationSinkKind Kind
     public string ContentType { get; init; } = BodyTemplate.JsonContentType;
 
     public CloudEventsMode Mode { get; init; } = CloudEventsMode.Structured;
+
+    /// <summary>An event webhook's own metadata, sent with every call.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per-request timeout; null: the operator's outbound default.</summary>
+    public TimeSpan? Timeout { get; init; }
 }

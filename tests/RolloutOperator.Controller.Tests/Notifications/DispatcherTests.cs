@@ -87,7 +87,7 @@ public sealed class DispatcherTests
         await Task.Delay(100);
 
         var received = Assert.Single(f.Receiver.To("events"));
-        Assert.Equal("event", (string?)JsonNode.Parse(received.Body)!["trigger"]);
+        Assert.Equal("event", (string?)JsonNode.Parse(received.Body)!["type"]);
         Assert.Empty(f.Dispatcher.Settled(Key));
     }
 

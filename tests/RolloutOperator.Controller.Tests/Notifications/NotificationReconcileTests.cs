@@ -56,6 +56,35 @@ public sealed class NotificationReconcileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventWebhook_ReceivesEveryEventOfTheRollout_WithTheWebhookFields()
+    {
+        var manifest = RolloutManifests.Canary(_h.Namespace, "web:1", """[{"setWeight":25},{"setWeight":50}]""");
+        manifest["spec"]!["webhooks"] = JsonNode.Parse($$$"""
+            [{"name":"audit","type":"event","url":"{{{_f.Receiver.Url("events")}}}","metadata":{"team":"payments"} }]
+            """);
+        await _h.CreateRolloutAsync(manifest);
+        await _h.ReconcileUntilAsync(r => r.Status?.Phase == RolloutPhase.Healthy);
+        var canary = await PromoteAsync();
+
+        await DispatcherFixture.EventuallyAsync(
+            () => _f.Receiver.To("events").Any(r => r.Body.Contains("\"RolloutPromoted\"", StringComparison.Ordinal)), "the promotion event");
+        var bodies = _f.Receiver.To("events").Select(r => JsonNode.Parse(r.Body)!).ToList();
+        var reasons = bodies.Select(b => (string?)b["event"]!["reason"]).ToList();
+        Assert.Contains("NewRevision", reasons);
+        Assert.Equal(2, reasons.Count(r => r == "StepCompleted"));
+        var promoted = bodies.Single(b => (string?)b["event"]!["reason"] == "RolloutPromoted");
+        Assert.Equal("event", (string?)promoted["type"]);
+        Assert.Equal("audit", (string?)promoted["webhook"]);
+        Assert.Equal("web", (string?)promoted["rollout"]);
+        Assert.Equal(canary, (string?)promoted["revision"]);
+        Assert.Equal("payments", (string?)promoted["metadata"]!["team"]);
+        Assert.Equal("on-promoted", (string?)promoted["event"]!["triggers"]![0]);
+
+        // Fire-and-forget: nothing of it is kept in status.
+        Assert.Null((await _h.GetRolloutAsync()).Status!.Notifications);
+    }
+
+    [Fact]
     public async Task HangingSink_DoesNotSlowTheReconcile_AndTheNotificationWaitsInTheOutbox()
     {
         _f.Receiver.Answer = _ => new ReceiverAnswer(200) { Delay = TimeSpan.FromSeconds(30) };
