@@ -58,7 +58,7 @@ public static class NotificationParser
             }
         }
 
-        return new NotificationPlan(spec.InheritDefaults ?? true, plans);
+        return new NotificationPlan(spec.InheritDefaults ?? SpecDefaults.NotificationInheritDefaults, plans);
     }
 
     private static NotificationSinkPlan? Sink(NotificationSink? sink, string at, HostAllowList allowedHosts, bool allowSecretHeaders, SpecErrors errors)
@@ -120,7 +120,7 @@ public static class NotificationParser
         return target is null ? null : new NotificationSinkPlan(name, NotificationSinkKind.CloudEvents, triggers, target)
         {
             Headers = events.Headers ?? [],
-            Mode = events.Mode ?? CloudEventsMode.Structured,
+            Mode = events.Mode ?? SpecDefaults.NotificationCloudEventsMode,
         };
     }
 
