@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 
@@ -123,6 +124,29 @@ public sealed class OperatorHostTests : IAsyncLifetime
         Assert.True(options.AllowedHosts.Allows(new Uri("http://thanos:10902/")));
         Assert.False(options.AllowedHosts.Allows(new Uri("http://evil.example:9090/")));
         Assert.Equal(options.Policy, app.Services.GetRequiredService<RolloutControllerOptions>().ProviderPolicy);
+    }
+
+    [Fact]
+    public async Task Build_NotificationDefaults_AreLoadedAndASinkOffTheAllowListStopsTheOperator()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"notification-defaults-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"sinks":[{"name":"platform","triggers":["on-aborted"],"slack":{"url":"https://chat.example/hook"}}]}""");
+        try
+        {
+            await using (var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--notification-defaults", file]))
+            {
+                var sink = Assert.Single(app.Services.GetRequiredService<NotificationOptions>().Defaults);
+                Assert.Equal("platform", sink.Name);
+            }
+
+            var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(
+                ["--kubeconfig", _kubeconfig, "--port", "0", "--notification-defaults", file, "--outbound-allowed-hosts", "hooks.example"]));
+            Assert.Contains("notificationDefaults.sinks[0].slack.url", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
@@ -24,6 +25,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     private readonly RolloutInformers _informers;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
+    private readonly NotificationDispatcher? _notifications;
 
     public RolloutOperatorRuntime(
         IKubernetes client,
@@ -34,15 +36,19 @@ public sealed class RolloutOperatorRuntime : IDisposable
         RolloutMetrics rolloutMetrics,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        IOutboundHttp? outbound = null)
+        IOutboundHttp? outbound = null,
+        NotificationDispatcher? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _informers = new RolloutInformers(client, options, time, runtimeMetrics, loggerFactory);
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
+        var eventOptions = new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow };
         var reconciler = RolloutReconcilerFactory.Create(
-            client, _informers.Caches, routers, measurements, rolloutMetrics,
-            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy, outbound);
+            client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, outbound, notifications);
+        _notifications = notifications;
+        notifications?.Connect(new NotificationFeedback(
+            _queue.Add, new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>())));
         Reconciler = reconciler;
         _controller = new Controller<ObjectKey>(
             new ControllerOptions { Name = ControllerName, Workers = options.Workers, ReconcileTimeout = options.ReconcileTimeout },
@@ -71,7 +77,10 @@ public sealed class RolloutOperatorRuntime : IDisposable
             _queue.Add(ObjectKey.Of(rollout));
         }
 
-        await _controller.RunAsync(cancellationToken).ConfigureAwait(false);
+        // Notifications are delivered by the leader only, next to the workers that record them.
+        await Task.WhenAll(
+            _controller.RunAsync(cancellationToken),
+            _notifications?.RunAsync(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
     }
 
     public void Dispose() => _queue.Dispose();

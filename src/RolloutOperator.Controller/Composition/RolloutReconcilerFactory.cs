@@ -5,6 +5,7 @@ using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Jobs;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
@@ -29,7 +30,8 @@ internal static class RolloutReconcilerFactory
         TimeProvider time,
         ILoggerFactory loggerFactory,
         ProviderPolicy? providerPolicy = null,
-        IOutboundHttp? outbound = null)
+        IOutboundHttp? outbound = null,
+        NotificationDispatcher? notifications = null)
     {
         // Without one from the host (tests), a client with the default rules and Secrets read through this client.
         outbound ??= new OutboundHttpClient(new OutboundOptions(), new KubernetesSecretReader(client), time);
@@ -49,7 +51,8 @@ internal static class RolloutReconcilerFactory
             metrics,
             new InvalidCommandMemo(),
             time,
-            new AnalysisJobJanitor(client, caches.Jobs, time));
+            new AnalysisJobJanitor(client, caches.Jobs, time),
+            notifications is null ? null : new RolloutNotifier(notifications, time));
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
     }

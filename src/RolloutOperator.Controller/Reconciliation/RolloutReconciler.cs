@@ -85,5 +85,6 @@ internal sealed class RolloutReconciler : IReconciler<ObjectKey>
         _fresh.Forget(key);
         _parts.InvalidCommands.Forget(key);
         _parts.Metrics.Forget(key.Namespace, key.Name);
+        _parts.Notifier?.Forget(key);
     }
 }

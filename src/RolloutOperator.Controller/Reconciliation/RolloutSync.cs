@@ -73,7 +73,7 @@ internal sealed class RolloutSync
             ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
             await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
-            var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
+            var written = await FinishAsync(current, decision, events, plan, cancellationToken).ConfigureAwait(false);
             await _parts.Jobs.CleanUpAsync(current, plan, decision.Status, cancellationToken).ConfigureAwait(false);
             return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
@@ -110,21 +110,28 @@ internal sealed class RolloutSync
         var messages = errors.Select(e => e.ToString()).ToList();
         ReconcileLog.InvalidSpec(_logger, string.Join("; ", messages));
         var decision = RolloutDecider.Invalid(status, messages, rollout.Metadata.Generation ?? 0, _parts.Time.GetUtcNow());
-        var written = await FinishAsync(rollout, decision, [], cancellationToken).ConfigureAwait(false);
+        // The Rollout's own sinks are part of the spec that failed to parse: only the operator-wide defaults are told.
+        var written = await FinishAsync(rollout, decision, [], null, cancellationToken).ConfigureAwait(false);
 
         // Terminal until the object changes: an edit of the Rollout (or of a template it names) wakes it again.
         return new SyncResult(ReconcileResult.Done, written);
     }
 
-    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, CancellationToken cancellationToken)
+    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, RolloutPlan? plan, CancellationToken cancellationToken)
     {
-        var written = await _parts.Status.WriteAsync(rollout, decision.Status, cancellationToken).ConfigureAwait(false);
+        var notifications = plan?.Notifications ?? NotificationPlan.None;
+        var events = decision.Events.Concat(extraEvents).ToList();
+
+        // The outbox rides in the status patch the reconcile writes anyway; deliveries start only once it is stored.
+        var status = _parts.Notifier?.Prepare(rollout, notifications, decision.Status, events) ?? decision.Status;
+        var written = await _parts.Status.WriteAsync(rollout, status, cancellationToken).ConfigureAwait(false);
         if (written is null)
         {
             ReconcileLog.StatusUnchanged(_logger);
         }
 
-        await _parts.Events.RecordAsync(rollout, decision.Events.Concat(extraEvents), cancellationToken).ConfigureAwait(false);
+        _parts.Notifier?.Dispatch(rollout, notifications, plan?.Webhooks ?? [], status, events);
+        await _parts.Events.RecordAsync(rollout, events, cancellationToken).ConfigureAwait(false);
         _parts.Metrics.Observe(rollout, decision.Status);
         return written;
     }

@@ -1,6 +1,7 @@
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Jobs;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;
@@ -19,4 +20,5 @@ internal sealed record RolloutSyncParts(
     RolloutMetrics Metrics,
     InvalidCommandMemo InvalidCommands,
     TimeProvider Time,
-    AnalysisJobJanitor Jobs);
+    AnalysisJobJanitor Jobs,
+    RolloutNotifier? Notifier = null);

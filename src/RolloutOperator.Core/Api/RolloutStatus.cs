@@ -97,6 +97,9 @@ public sealed record RolloutStatus
     [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
     public ErrorBudgetStatus? ErrorBudget { get; init; }
 
+    [Description("Notification outbox and recently delivered notification ids.")]
+    public NotificationStatus? Notifications { get; init; }
+
     [Description("Webhook gates and hooks of the current (or last promoted or aborted) revision.")]
     [MaxLength(16)]
     [ListMapKeys("name")]

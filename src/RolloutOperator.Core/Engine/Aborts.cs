@@ -20,7 +20,7 @@ internal static class Aborts
         ctx.Status.Pauses.RemoveAll(p => p.Reason != PauseReasons.Manual);
         ctx.ScheduleScaleDown(revision, scaleDownDelay);
         ctx.AddHistory(revision, RevisionOutcome.Aborted, message);
-        ctx.Warning(reason, $"Revision {revision} aborted: {message}");
+        ctx.Events.Add(new RolloutEvent(EventSeverity.Warning, reason, $"Revision {revision} aborted: {message}") { IsAbort = true });
     }
 
     /// <summary>Clears an abort of the current revision and starts its steps over.</summary>

@@ -1,3 +1,4 @@
+using RolloutOperator.Core.Plans;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Core.Parsing;
@@ -49,6 +50,8 @@ internal static class SpecDefaults
     public const string WebhookTimeout = "10s";
     public const string WebhookInterval = "10s";
     public const int WebhookFailureLimit = 0;
+    public const bool NotificationInheritDefaults = true;
+    public const CloudEventsMode NotificationCloudEventsMode = CloudEventsMode.Structured;
     public const double MinRemainingPercent = 10.0;
 
     /// <summary>Gating analyses (steps, pre/post promotion) take one measurement unless told otherwise; background runs until promotion.</summary>
@@ -115,6 +118,9 @@ internal static class SpecDefaults
         ["Webhook.Timeout"] = WebhookTimeout,
         ["Webhook.Interval"] = WebhookInterval,
         ["Webhook.FailureLimit"] = WebhookFailureLimit,
+        ["RolloutNotifications.InheritDefaults"] = NotificationInheritDefaults,
+        ["WebhookSink.ContentType"] = BodyTemplate.JsonContentType,
+        ["CloudEventsSink.Mode"] = NotificationCloudEventsMode,
         ["ErrorBudgetPolicy.ConsecutiveErrorLimit"] = ConsecutiveErrorLimit,
     };
 }

@@ -23,6 +23,7 @@ public static class SpecParser
         var rollbackWindow = spec.RollbackWindow is null ? 0 : Fields.AtLeast(spec.RollbackWindow.Revisions, 0, 0, "spec.rollbackWindow.revisions", errors);
         var errorBudget = ErrorBudgetParser.Parse(spec.ErrorBudgetPolicy, "spec.errorBudgetPolicy", MetricOrigin.Namespaced(context.Providers), errors);
         var webhooks = WebhookParser.Parse(spec.Webhooks, spec.Strategy?.Canary is not null, context.Providers.OutboundHosts, errors);
+        var notifications = NotificationParser.Parse(spec.Notifications, "spec.notifications", context.Providers.OutboundHosts, allowSecretHeaders: true, errors);
         if (errors.Count > 0 || workload is null || strategy is null)
         {
             return new ParseResult(null, errors.All);
@@ -38,7 +39,7 @@ public static class SpecParser
             historyLimit,
             rollbackWindow,
             workload.Selector)
-        { ErrorBudget = errorBudget, Webhooks = webhooks };
+        { ErrorBudget = errorBudget, Webhooks = webhooks, Notifications = notifications };
         return new ParseResult(plan, []);
     }
 

@@ -15,6 +15,9 @@ public sealed record RolloutPlan(
     /// <summary>The error-budget policy, when the spec has one: new revisions wait before their first step while the budget is low.</summary>
     public ErrorBudgetPlan? ErrorBudget { get; init; }
 
+    /// <summary>The Rollout's notification sinks; the operator-wide defaults are merged in by the controller.</summary>
+    public NotificationPlan Notifications { get; init; } = NotificationPlan.None;
+
     /// <summary>Webhook gates and hooks, in spec order.</summary>
     public IReadOnlyList<WebhookPlan> Webhooks { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 namespace RolloutOperator.Runtime.Queue;
 
-internal static class Backoff
+public static class Backoff
 {
     /// <summary>
     /// base·2^failures, capped, then shortened by up to <paramref name="jitterFactor"/>·<paramref name="random01"/>.

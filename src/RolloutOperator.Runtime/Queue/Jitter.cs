@@ -1,7 +1,7 @@
 namespace RolloutOperator.Runtime.Queue;
 
 /// <summary>Thread-safe access to an injected <see cref="Random"/> (instances are not thread-safe).</summary>
-internal sealed class Jitter(Random random)
+public sealed class Jitter(Random random)
 {
     private readonly Lock _lock = new();
 

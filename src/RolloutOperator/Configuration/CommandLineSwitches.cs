@@ -24,6 +24,7 @@ internal static class CommandLineSwitches
         ["--prometheus-allowed-hosts"] = Key(nameof(OperatorOptions.PrometheusAllowedHosts)),
         ["--outbound-allowed-hosts"] = Key(nameof(OperatorOptions.OutboundAllowedHosts)),
         ["--credential-file-dirs"] = Key(nameof(OperatorOptions.CredentialFileDirs)),
+        ["--notification-defaults"] = Key(nameof(OperatorOptions.NotificationDefaults)),
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),

@@ -63,6 +63,12 @@ internal sealed class OperatorOptions
     /// </summary>
     public string? CredentialFileDirs { get; set; }
 
+    /// <summary>
+    /// JSON file with the operator-wide notification sinks (the shape of a Rollout's spec.notifications); every Rollout
+    /// delivers to them unless it opts out or replaces one by name. Empty: no default sinks.
+    /// </summary>
+    public string? NotificationDefaults { get; set; }
+
     /// <summary>Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit.</summary>
     public double Qps { get; set; } = 50;
 

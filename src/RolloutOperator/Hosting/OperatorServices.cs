@@ -6,6 +6,7 @@ using Prometheus;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
@@ -69,6 +70,7 @@ internal static class OperatorServices
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
         });
+        AddNotifications(services, options, outbound.AllowedHosts);
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<RolloutControllerOptions>(),
@@ -78,7 +80,8 @@ internal static class OperatorServices
             sp.GetRequiredService<RolloutMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IOutboundHttp>()));
+            sp.GetRequiredService<IOutboundHttp>(),
+            sp.GetRequiredService<NotificationDispatcher>()));
         services.AddSingleton<IHealthSource>(sp =>
         {
             var health = new InformerHealthSource(sp.GetRequiredService<TimeProvider>());
@@ -107,6 +110,20 @@ internal static class OperatorServices
             CredentialFileDirectories = options.CredentialFileDirectoryList,
             MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout),
         };
+    }
+
+    /// <summary>Default sinks are read (and refused) at startup, under the same outbound allow-list as a Rollout's.</summary>
+    private static void AddNotifications(IServiceCollection services, OperatorOptions options, HostAllowList outboundHosts)
+    {
+        var notifications = NotificationDefaultsLoader.Load(options.NotificationDefaults, outboundHosts);
+        services.AddSingleton(notifications);
+        services.AddSingleton(sp => new NotificationMetrics(sp.GetRequiredService<CollectorRegistry>()));
+        services.AddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IOutboundHttp>(),
+            sp.GetRequiredService<NotificationOptions>(),
+            sp.GetRequiredService<NotificationMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
     }
 
     private static OutboundOptions OutboundOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)

@@ -10,6 +10,7 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Model;
+using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -53,15 +54,20 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
     /// <param name="outboundAllowedHosts">The operator's --outbound-allowed-hosts (empty: all hosts).</param>
+    /// <param name="notifications">Delivers the Rollouts' notifications (none when null).</param>
     public static async Task<ControllerHarness> StartAsync(
-        bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, string outboundAllowedHosts = "")
+        bool gatewayApi = false,
+        Func<TimeProvider, IMeasurementService>? measurements = null,
+        string outboundAllowedHosts = "",
+        NotificationDispatcher? notifications = null)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts);
+        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts, notifications);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts)
+    private async Task InitializeAsync(
+        bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts, NotificationDispatcher? notifications)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -79,7 +85,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         Reconciler = RolloutReconcilerFactory.Create(
             Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
-            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, OutboundPolicy(outboundAllowedHosts));
+            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, OutboundPolicy(outboundAllowedHosts), notifications: notifications);
     }
 
     private static ProviderPolicy OutboundPolicy(string hosts)
