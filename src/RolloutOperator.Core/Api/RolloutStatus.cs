@@ -96,4 +96,7 @@ public sealed record RolloutStatus
 
     [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
     public ErrorBudgetStatus? ErrorBudget { get; init; }
+
+    [Description("The OpenTelemetry trace of the current (or last) revision rollout; set only while tracing is enabled.")]
+    public TraceStatus? Trace { get; init; }
 }
