@@ -4,6 +4,7 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Health;
@@ -40,7 +41,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var reconciler = RolloutReconcilerFactory.Create(
             client, _informers.Caches, routers, measurements, rolloutMetrics,
-            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy);
+            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy, new RolloutTracer(options.Tracing));
         Reconciler = reconciler;
         _controller = new Controller<ObjectKey>(
             new ControllerOptions { Name = ControllerName, Workers = options.Workers, ReconcileTimeout = options.ReconcileTimeout },

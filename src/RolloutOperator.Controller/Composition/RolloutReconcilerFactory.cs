@@ -7,6 +7,7 @@ using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Parsing;
@@ -25,7 +26,8 @@ internal static class RolloutReconcilerFactory
         EventRecorderOptions eventOptions,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        ProviderPolicy? providerPolicy = null)
+        ProviderPolicy? providerPolicy = null,
+        RolloutTracer? tracer = null)
     {
         var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
@@ -41,7 +43,8 @@ internal static class RolloutReconcilerFactory
             new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>()),
             metrics,
             new InvalidCommandMemo(),
-            time);
+            time,
+            tracer ?? RolloutTracer.Disabled);
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());
     }

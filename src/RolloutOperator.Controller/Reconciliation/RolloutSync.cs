@@ -73,7 +73,7 @@ internal sealed class RolloutSync
             ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
             await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
-            var written = await FinishAsync(current, decision, events, cancellationToken).ConfigureAwait(false);
+            var written = await FinishAsync(current, plan, decision, events, cancellationToken).ConfigureAwait(false);
             return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
         catch (Exception e) when (ApiRejection.Of(e) is { } rejection)
@@ -109,18 +109,25 @@ internal sealed class RolloutSync
         var messages = errors.Select(e => e.ToString()).ToList();
         ReconcileLog.InvalidSpec(_logger, string.Join("; ", messages));
         var decision = RolloutDecider.Invalid(status, messages, rollout.Metadata.Generation ?? 0, _parts.Time.GetUtcNow());
-        var written = await FinishAsync(rollout, decision, [], cancellationToken).ConfigureAwait(false);
+        var written = await FinishAsync(rollout, null, decision, [], cancellationToken).ConfigureAwait(false);
 
         // Terminal until the object changes: an edit of the Rollout (or of a template it names) wakes it again.
         return new SyncResult(ReconcileResult.Done, written);
     }
 
-    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, CancellationToken cancellationToken)
+    private async Task<Rollout?> FinishAsync(Rollout rollout, RolloutPlan? plan, Decision decision, List<RolloutEvent> extraEvents, CancellationToken cancellationToken)
     {
-        var written = await _parts.Status.WriteAsync(rollout, decision.Status, cancellationToken).ConfigureAwait(false);
+        var before = rollout.Status ?? new RolloutStatus();
+        var next = _parts.Tracer.Annotate(rollout, before, decision.Status);
+        var written = await _parts.Status.WriteAsync(rollout, next, cancellationToken).ConfigureAwait(false);
         if (written is null)
         {
             ReconcileLog.StatusUnchanged(_logger);
+        }
+        else
+        {
+            // Spans describe recorded state: only a write that landed completes anything.
+            _parts.Tracer.Emit(rollout, plan, before, next);
         }
 
         await _parts.Events.RecordAsync(rollout, decision.Events.Concat(extraEvents), cancellationToken).ConfigureAwait(false);

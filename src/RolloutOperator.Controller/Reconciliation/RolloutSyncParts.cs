@@ -2,6 +2,7 @@ using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Workloads;
 
 namespace RolloutOperator.Controller.Reconciliation;
@@ -17,4 +18,5 @@ internal sealed record RolloutSyncParts(
     EventRecorder Events,
     RolloutMetrics Metrics,
     InvalidCommandMemo InvalidCommands,
-    TimeProvider Time);
+    TimeProvider Time,
+    RolloutTracer Tracer);

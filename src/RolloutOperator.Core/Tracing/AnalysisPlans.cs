@@ -6,12 +6,13 @@ namespace RolloutOperator.Core.Tracing;
 internal static class AnalysisPlans
 {
     public const string StepKeyPrefix = "step-";
+    public const string PrePromotionKey = "prePromotion";
 
     public static AnalysisPlan? Find(RolloutPlan? plan, string key) => plan?.Strategy switch
     {
         CanaryPlan canary when key == "background" => canary.Background,
         CanaryPlan canary when StepIndex(key) is { } index && index < canary.Steps.Count => (canary.Steps[index] as AnalysisStepPlan)?.Analysis,
-        BlueGreenPlan blueGreen when key == "prePromotion" => blueGreen.PrePromotion,
+        BlueGreenPlan blueGreen when key == PrePromotionKey => blueGreen.PrePromotion,
         BlueGreenPlan blueGreen when key == "postPromotion" => blueGreen.PostPromotion,
         _ => null,
     };

@@ -65,7 +65,9 @@ internal static class AnalysisSpans
 
     private static SpanBuilder Run(TraceWindow window, AnalysisRunStatus run)
     {
-        var parent = AnalysisPlans.StepIndex(run.Key) is { } step ? window.Span(StepSpans.Key(step)) : window.RootSpanId;
+        var parent = AnalysisPlans.StepIndex(run.Key) is { } step ? window.Span(StepSpans.Key(step))
+            : run.Key == AnalysisPlans.PrePromotionKey ? window.Span(BlueGreenSpans.SwitchKey)
+            : window.RootSpanId;
         return new SpanBuilder(window, Key(run), parent, $"analysis {run.Key}")
             .With(SpanAttributes.AnalysisKey, run.Key)
             .With(SpanAttributes.AnalysisPhase, run.Phase.ToString())

@@ -60,7 +60,9 @@ internal static class OperatorServices
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy,
+            Tracing = options.Tracing,
         });
+        OperatorTracing.Add(services, options);
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<RolloutControllerOptions>(),

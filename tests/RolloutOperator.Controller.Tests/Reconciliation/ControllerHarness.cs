@@ -12,6 +12,7 @@ using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
@@ -51,14 +52,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
-    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null)
+    /// <param name="tracing">Record traces in status and emit rollout spans (docs/tracing.md).</param>
+    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, bool tracing = false)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements);
+        await harness.InitializeAsync(gatewayApi, measurements, tracing);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements)
+    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, bool tracing)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -74,10 +76,22 @@ internal sealed class ControllerHarness : IAsyncDisposable
         _informers = new RolloutInformers(Client, options, TimeProvider.System, runtimeMetrics, NullLoggerFactory.Instance);
         _informersRunning = _informers.RunAsync(_stop.Token);
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
-        Reconciler = RolloutReconcilerFactory.Create(
-            Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
-            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance);
+        _measurementService = measurements?.Invoke(Clock) ?? Measurements;
+        _gatewayApi = gatewayApi;
+        _tracer = new RolloutTracer(tracing);
+        Reconciler = NewReconciler();
     }
+
+    private IMeasurementService _measurementService = null!;
+    private bool _gatewayApi;
+    private RolloutTracer _tracer = RolloutTracer.Disabled;
+
+    /// <summary>A reconciler with no memory of earlier passes, as after an operator restart; it replaces <see cref="Reconciler"/>.</summary>
+    public RolloutReconciler Restart() => Reconciler = NewReconciler();
+
+    private RolloutReconciler NewReconciler() => RolloutReconcilerFactory.Create(
+        Client, _informers.Caches, Routers(_gatewayApi), _measurementService, new RolloutMetrics(Registry),
+        new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, tracer: _tracer);
 
     /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
     private TrafficRouterRegistry Routers(bool gatewayApi)
