@@ -75,6 +75,14 @@ end
 
 local ready = condition(status, "Ready")
 local progressing = condition(status, "Progressing")
+
+-- A confirm-* webhook gate holds the rollout until its endpoint says yes (bounded by the progress deadline): shown
+-- like a pause, since someone or something outside has to act. Other gates (pre-rollout, rollout) are Progressing.
+if isTrue(progressing) and progressing.reason == "WaitingForConfirmation" then
+  hs.status = "Suspended"
+  hs.message = describe(progressing, "Waiting for a confirm webhook gate")
+  return hs
+end
 if isTrue(progressing) or status.canaryRevision ~= nil then
   hs.status = "Progressing"
   hs.message = describe(progressing, "Rolling out revision " .. tostring(status.canaryRevision))

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 
 namespace RolloutOperator.Tests;
@@ -101,6 +102,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [Theory]
     [InlineData("--prometheus-allowed-hosts", "http://prometheus:9090", "--prometheus-allowed-hosts")]
     [InlineData("--prometheus-allowed-hosts", "prometheus:port", "prometheus:port")]
+    [InlineData("--outbound-allowed-hosts", "https://hooks.example", "--outbound-allowed-hosts")]
     [InlineData("--credential-file-dirs", "/", "--credential-file-dirs")]
     [InlineData("--credential-file-dirs", "secrets", "\"secrets\"")]
     [InlineData("--credential-file-dirs", "/etc/secrets/../..", "/etc/secrets/../..")]
@@ -121,6 +123,19 @@ public sealed class OperatorHostTests : IAsyncLifetime
         Assert.True(options.AllowedHosts.Allows(new Uri("http://thanos:10902/")));
         Assert.False(options.AllowedHosts.Allows(new Uri("http://evil.example:9090/")));
         Assert.Equal(options.Policy, app.Services.GetRequiredService<RolloutControllerOptions>().ProviderPolicy);
+    }
+
+    [Fact]
+    public async Task Build_OutboundAllowedHosts_ReachTheClientAndTheParser()
+    {
+        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--outbound-allowed-hosts", "hooks.example:443, ci"]);
+
+        var options = app.Services.GetRequiredService<OutboundOptions>();
+        Assert.True(options.AllowedHosts.Allows(new Uri("http://ci:8080/")));
+        Assert.False(options.AllowedHosts.Allows(new Uri("http://evil.example/")));
+        var policy = app.Services.GetRequiredService<RolloutControllerOptions>().ProviderPolicy;
+        Assert.Same(options.AllowedHosts, policy.OutboundHosts);
+        Assert.IsType<OutboundHttpClient>(app.Services.GetRequiredService<IOutboundHttp>());
     }
 
     private static V1Service Service(string name) => new()

@@ -22,7 +22,7 @@ internal static class Planner
             case CanaryPlan canary:
                 strategy = "Canary";
                 router = canary.Router;
-                stages = CanaryTimeline.Stages(rollout, plan, canary, builtIns);
+                stages = GateTimeline.Canary(CanaryTimeline.Stages(rollout, plan, canary, builtIns), plan, canary);
                 if (canary.Background is { } bg)
                 {
                     background = PlanAnalysisBuilder.Build("background", bg, builtIns, rollout, canary.BackgroundStartingStep);
@@ -38,13 +38,14 @@ internal static class Planner
                 break;
             case BlueGreenPlan blueGreen:
                 strategy = "BlueGreen";
-                stages = BlueGreenTimeline.Stages(rollout, plan, blueGreen, builtIns);
+                stages = GateTimeline.BlueGreen(BlueGreenTimeline.Stages(rollout, plan, blueGreen, builtIns), plan);
                 notes.Add($"After the switch the previous revision is scaled down after {DurationText.Format(blueGreen.ScaleDownDelay)}.");
                 break;
             default:
                 throw new InvalidOperationException($"unknown strategy {plan.Strategy.GetType().Name}");
         }
 
+        notes.AddRange(GateTimeline.Notes(plan));
         if (plan.Paused)
         {
             notes.Add("spec.paused is true: nothing advances until it is cleared.");

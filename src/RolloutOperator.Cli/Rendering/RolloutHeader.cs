@@ -32,6 +32,11 @@ internal static class RolloutHeader
             Row(grid, "Error budget:", SloText.Budget(budget));
         }
 
+        if (status.Gates is { Count: > 0 } gates)
+        {
+            Row(grid, "Gates:", string.Join('\n', gates.Select(GateText.Line)));
+        }
+
         Row(grid, "Message:", status.Message ?? "-");
         return grid;
     }

@@ -2,6 +2,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tracing;
@@ -33,7 +34,8 @@ public sealed class RolloutOperatorRuntime : IDisposable
         RuntimeMetrics runtimeMetrics,
         RolloutMetrics rolloutMetrics,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IOutboundHttp? outbound = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -41,7 +43,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var reconciler = RolloutReconcilerFactory.Create(
             client, _informers.Caches, routers, measurements, rolloutMetrics,
-            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy, new RolloutTracer(options.Tracing));
+            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy, outbound, new RolloutTracer(options.Tracing));
         Reconciler = reconciler;
         _controller = new Controller<ObjectKey>(
             new ControllerOptions { Name = ControllerName, Workers = options.Workers, ReconcileTimeout = options.ReconcileTimeout },

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Gates;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Status;
@@ -27,15 +29,19 @@ internal static class RolloutReconcilerFactory
         TimeProvider time,
         ILoggerFactory loggerFactory,
         ProviderPolicy? providerPolicy = null,
+        IOutboundHttp? outbound = null,
         RolloutTracer? tracer = null)
     {
+        // Without one from the host (tests), a client with the default rules and Secrets read through this client.
+        outbound ??= new OutboundHttpClient(new OutboundOptions(), new KubernetesSecretReader(client), time);
+        var webhooks = new WebhookCaller(outbound, time, loggerFactory.CreateLogger<WebhookCaller>());
         var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
         var revisions = new RevisionWriter(client);
         var patches = new RolloutPatches(client);
         var parts = new RolloutSyncParts(
             templates,
-            new RolloutObserver(caches, traffic, measurements, time),
+            new RolloutObserver(caches, traffic, measurements, time, webhooks),
             new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
             new WorkloadRefScaler(templates, revisions),
             new TrafficFinalizer(patches, traffic),

@@ -1,4 +1,5 @@
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Workloads;
@@ -16,13 +17,15 @@ internal sealed class RolloutObserver
     private readonly TrafficGateway _traffic;
     private readonly IMeasurementService _measurements;
     private readonly TimeProvider _time;
+    private readonly WebhookCaller _webhooks;
 
-    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time)
+    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time, WebhookCaller webhooks)
     {
         _caches = caches;
         _traffic = traffic;
         _measurements = measurements;
         _time = time;
+        _webhooks = webhooks;
     }
 
     public async Task<RolloutObservation> ObserveAsync(
@@ -32,7 +35,10 @@ internal sealed class RolloutObserver
         var revisions = RevisionDeployments.Owned(_caches, rollout)
             .ToDictionary(pair => pair.Key, pair => RevisionDeployments.Observe(pair.Value), StringComparer.Ordinal);
         var traffic = await _traffic.ObserveAsync(rollout, plan, events, cancellationToken).ConfigureAwait(false);
+        // Webhooks run alongside the measurements: both are capped below the reconcile timeout, their sum would not be.
+        var gates = _webhooks.CallDueAsync(rollout, plan, status, now, cancellationToken);
         var measurements = await MeasureAsync(rollout, plan, status, now, cancellationToken).ConfigureAwait(false);
+        var gateResults = await gates.ConfigureAwait(false);
         return new RolloutObservation(
             now,
             rollout.Metadata.Generation ?? 0,
@@ -47,6 +53,7 @@ internal sealed class RolloutObserver
             ErrorBudget = ErrorBudgetSchedule.IsDue(plan, status, now) && plan.ErrorBudget is { } policy
                 ? await _measurements.MeasureErrorBudgetAsync(rollout, policy, now, cancellationToken).ConfigureAwait(false)
                 : null,
+            GateResults = gateResults,
         };
     }
 

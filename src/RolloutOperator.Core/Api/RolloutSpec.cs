@@ -52,4 +52,9 @@ public sealed class RolloutSpec
 
     [Description("Error-budget policy: new revisions wait before their first step while the service's remaining error budget is below a threshold.")]
     public ErrorBudgetPolicy? ErrorBudgetPolicy { get; set; }
+
+    [Description("Webhook gates and hooks called at points of the rollout (see docs/gates.md).")]
+    [MaxLength(16)]
+    [ListMapKeys("name")]
+    public List<Webhook>? Webhooks { get; set; }
 }

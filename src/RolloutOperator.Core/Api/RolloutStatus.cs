@@ -97,6 +97,11 @@ public sealed record RolloutStatus
     [Description("Error-budget policy: the remaining budget and the revision it admitted.")]
     public ErrorBudgetStatus? ErrorBudget { get; init; }
 
+    [Description("Webhook gates and hooks of the current (or last promoted or aborted) revision.")]
+    [MaxLength(16)]
+    [ListMapKeys("name")]
+    public List<GateStatus>? Gates { get; init; }
+
     [Description("The OpenTelemetry trace of the current (or last) revision rollout; set only while tracing is enabled.")]
     public TraceStatus? Trace { get; init; }
 }

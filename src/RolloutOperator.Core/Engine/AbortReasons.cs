@@ -6,4 +6,5 @@ public static class AbortReasons
     public const string AnalysisFailed = "AnalysisFailed";
     public const string UserAbort = "RolloutAborted";
     public const string ProgressDeadline = "ProgressDeadlineExceeded";
+    public const string GateFailed = "GateFailed";
 }

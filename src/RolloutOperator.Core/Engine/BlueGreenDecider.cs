@@ -25,6 +25,15 @@ internal static class BlueGreenDecider
             return;
         }
 
+        if (preview is not null && !status.IsAborted(preview) && !status.FullPromotion
+            && GateKeeper.Check(ctx, WebhookType.ConfirmRollout, CanaryGates.RolloutScope).Phase != GatePhase.Passed)
+        {
+            // Held before the preview starts: no pods until confirmed.
+            Apply(ctx, plan);
+            ctx.World.Replicas[preview] = 0;
+            return;
+        }
+
         if (preview is not null && !status.IsAborted(preview))
         {
             Progress(ctx, plan, preview, stable);
@@ -84,7 +93,11 @@ internal static class BlueGreenDecider
             ctx.MarkProgress();
         }
 
-        if (!PrePromotionPassed(ctx, plan) || !PromotionReleased(ctx, plan))
+        if (!GatesPassed(ctx, plan, WebhookType.PreRollout, CanaryGates.RolloutScope)
+            || !GatesPassed(ctx, plan, WebhookType.Rollout, CanaryGates.PromotionScope)
+            || !PrePromotionPassed(ctx, plan)
+            || !PromotionReleased(ctx, plan)
+            || !GatesPassed(ctx, plan, WebhookType.ConfirmPromotion, CanaryGates.PromotionScope))
         {
             return;
         }
@@ -101,6 +114,10 @@ internal static class BlueGreenDecider
         ctx.Normal("ActiveServiceSwitched", $"Active Service switched to revision {preview}");
         AfterSwitch(ctx, plan, preview, ctx.Status.StableRevision!);
     }
+
+    /// <summary>Webhook gates before the switch: pre-rollout and rollout once the preview is up, confirm-promotion last.</summary>
+    private static bool GatesPassed(DecisionContext ctx, BlueGreenPlan plan, WebhookType type, string scope) =>
+        ctx.Status.FullPromotion || !GateKeeper.Any(ctx, type) || GateKeeper.Passes(ctx, type, scope, null, plan.AbortScaleDownDelay);
 
     private static bool PrePromotionPassed(DecisionContext ctx, BlueGreenPlan plan)
     {
@@ -168,6 +185,7 @@ internal static class BlueGreenDecider
         }
 
         Promotion.Complete(ctx, preview);
+        GateKeeper.Fire(ctx, WebhookType.PostRollout, preview, CanaryDecider.PostRolloutScope);
         ctx.ScheduleScaleDown(stable, plan.ScaleDownDelay);
         ctx.AddHistory(preview, RevisionOutcome.Promoted, $"promoted; revision {stable} scales down in {Durations.Format(plan.ScaleDownDelay)}");
         ctx.Normal("RolloutPromoted", $"Revision {preview} is now stable; revision {stable} scales down after {Durations.Format(plan.ScaleDownDelay)}");

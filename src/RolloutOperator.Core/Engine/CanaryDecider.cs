@@ -9,6 +9,9 @@ internal static class CanaryDecider
 {
     public const string BackgroundKey = "background";
 
+    /// <summary>The scope post-rollout hooks fire at, for either strategy.</summary>
+    public const string PostRolloutScope = "promoted";
+
     public static string StepKey(int index) => $"step-{index}";
 
     public static void Decide(DecisionContext ctx, CanaryPlan plan)
@@ -44,7 +47,7 @@ internal static class CanaryDecider
         }
         else if (status.CanaryRevision is not null)
         {
-            var state = CanaryStepState.At(plan, status.CurrentStepIndex ?? 0);
+            var state = ctx.GateHold ?? CanaryStepState.At(plan, status.CurrentStepIndex ?? 0);
             if (ctx.Plan.Paused || status.HasPause(PauseReasons.Manual) || ctx.Observation.MissingServices.Count > 0)
             {
                 CanaryWorld.ApplyFrozen(ctx, plan, state, canary, stable);
@@ -94,7 +97,17 @@ internal static class CanaryDecider
             status.Pauses.Clear();
         }
 
-        while (index < plan.Steps.Count && CanAdvance(ctx, plan, index, canary, stable) && CanaryStepRunner.Run(ctx, plan, index, canary, stable))
+        if (!CanaryGates.BeforeFirstStep(ctx, plan, index, canary, stable))
+        {
+            status.CurrentStepIndex = index;
+            return;
+        }
+
+        while (index < plan.Steps.Count
+            && CanAdvance(ctx, plan, index, canary, stable)
+            && CanaryGates.BeforeStep(ctx, plan, index)
+            && CanaryStepRunner.Run(ctx, plan, index, canary, stable)
+            && CanaryGates.AfterStep(ctx, plan, index))
         {
             status.Pauses.RemoveAll(p => p.Reason is PauseReasons.CanaryStep or PauseReasons.Inconclusive);
             ctx.Normal("StepCompleted", $"Revision {canary}: step {index + 1}/{plan.Steps.Count} completed");
@@ -110,7 +123,8 @@ internal static class CanaryDecider
             return;
         }
 
-        if (!Background(ctx, plan, index) || index < plan.Steps.Count || status.IsAborted(canary) || Held(ctx))
+        if (!Background(ctx, plan, index) || index < plan.Steps.Count || status.IsAborted(canary) || Held(ctx)
+            || !CanaryGates.BeforePromotion(ctx, plan))
         {
             return;
         }
@@ -196,6 +210,7 @@ internal static class CanaryDecider
 
         ConcludeBackground(ctx);
         Promotion.Complete(ctx, canary);
+        GateKeeper.Fire(ctx, WebhookType.PostRollout, canary, PostRolloutScope);
         ctx.ScheduleScaleDown(stable, plan.ScaleDownDelay);
         ctx.AddHistory(canary, RevisionOutcome.Promoted, $"promoted; revision {stable} scales down in {Durations.Format(plan.ScaleDownDelay)}");
         ctx.Normal("RolloutPromoted", $"Revision {canary} is now stable; revision {stable} scales down after {Durations.Format(plan.ScaleDownDelay)}");

@@ -33,6 +33,12 @@ internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, Ro
 
     public bool DeadlineExceeded { get; set; }
 
+    /// <summary>Canary: the step state to hold while a webhook gate waits (instead of the current step's).</summary>
+    public CanaryStepState? GateHold { get; set; }
+
+    /// <summary>The condition reason while a webhook gate holds the rollout (see <see cref="GateKeeper"/>).</summary>
+    public string? GateReason { get; set; }
+
     /// <summary>An analysis is running; it is bounded by its own limits, so the progress deadline waits for it.</summary>
     public bool WaitingOnAnalysis { get; set; }
 

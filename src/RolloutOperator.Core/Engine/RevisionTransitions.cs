@@ -101,6 +101,9 @@ internal static class RevisionTransitions
         // Commands are scoped to a revision, so a manual pause of the previous one does not carry over.
         status.Pauses.Clear();
         status.Analyses.Clear();
+
+        // Gates start over with the revision (or its retry); hooks already fired still get delivered.
+        status.Gates.RemoveAll(g => !GateKeeper.IsHook(g.Type));
         status.BlueGreen = status.BlueGreen is null ? null : new BlueGreenStatus { ActiveRevision = status.BlueGreen.ActiveRevision };
         ctx.MarkProgress();
     }

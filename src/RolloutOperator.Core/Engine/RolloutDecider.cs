@@ -14,6 +14,7 @@ public static class RolloutDecider
         var ctx = new DecisionContext(plan, status, observation);
         RevisionTransitions.Apply(ctx);
         CommandProcessor.Apply(ctx, AbortDelay(plan));
+        GateKeeper.Record(ctx);
         ErrorBudgetGate.Record(ctx);
         DecideStrategy(ctx);
         var abortedBefore = ctx.Status.Abort;
@@ -25,6 +26,7 @@ public static class RolloutDecider
             DecideStrategy(ctx);
         }
 
+        GateKeeper.Finish(ctx);
         var actions = new List<RolloutAction>();
         ScaleDownPlanner.Apply(ctx, actions);
         WorldDiff.Apply(ctx, plan.Strategy is CanaryPlan { Router: not null }, actions);

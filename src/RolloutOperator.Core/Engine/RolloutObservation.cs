@@ -20,4 +20,7 @@ public sealed record RolloutObservation(
 
     /// <summary>The error-budget policy's measurement, when one was due and taken this reconcile.</summary>
     public ErrorBudgetReading? ErrorBudget { get; init; }
+
+    /// <summary>Answers of the webhook calls made for due gates this reconcile (see <see cref="GateScheduler"/>).</summary>
+    public IReadOnlyList<GateResult> GateResults { get; init; } = [];
 }

@@ -22,7 +22,10 @@ internal sealed class StatusDraft
         LastCommandId = status.LastCommandId;
         FullPromotion = status.FullPromotionRequested == true;
         ErrorBudget = status.ErrorBudget;
+        Gates = [.. status.Gates ?? []];
     }
+
+    public List<GateStatus> Gates { get; }
 
     public ErrorBudgetStatus? ErrorBudget { get; set; }
 

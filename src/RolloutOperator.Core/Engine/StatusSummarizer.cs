@@ -35,6 +35,7 @@ internal static class StatusSummarizer
             FullPromotionRequested = draft.FullPromotion ? true : null,
             LastCommandId = draft.LastCommandId,
             ErrorBudget = draft.ErrorBudget,
+            Gates = NullIfEmpty(draft.Gates),
             Replicas = Total(revisions, r => r.Desired),
             UpdatedReplicas = ctx.Revision(ctx.Target)?.Desired ?? 0,
             ReadyReplicas = Total(revisions, r => r.Ready),
@@ -135,6 +136,7 @@ internal static class StatusSummarizer
         RolloutPhase.Degraded => AbortReasons.ProgressDeadline,
         RolloutPhase.Paused => ctx.Status.Pauses.FirstOrDefault()?.Reason ?? PauseReasons.Manual,
         _ when ctx.Status.CanaryRevision is null => "RevisionUnavailable",
+        _ when ctx.GateReason is { } gate => gate,
         _ => "RolloutProgressing",
     };
 }

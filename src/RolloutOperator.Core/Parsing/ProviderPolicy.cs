@@ -8,4 +8,10 @@ public sealed record ProviderPolicy(IReadOnlyList<string> CredentialFileDirector
 {
     /// <summary>The safe default: no file credentials anywhere, every host allowed.</summary>
     public static ProviderPolicy Default { get; } = new([], HostAllowList.All);
+
+    /// <summary>
+    /// Hosts every other address a namespaced object names may reach (webhook gates, web metrics, notification sinks):
+    /// the operator's --outbound-allowed-hosts. Empty: all hosts.
+    /// </summary>
+    public HostAllowList OutboundHosts { get; init; } = HostAllowList.All;
 }

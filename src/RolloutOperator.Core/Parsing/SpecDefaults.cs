@@ -44,6 +44,9 @@ internal static class SpecDefaults
     public const string SloPeriod = "720h";
     public const StableBurnPolicy StableBurning = StableBurnPolicy.Hold;
     public const string ErrorBudgetInterval = "5m";
+    public const string WebhookTimeout = "10s";
+    public const string WebhookInterval = "10s";
+    public const int WebhookFailureLimit = 0;
     public const double MinRemainingPercent = 10.0;
 
     /// <summary>Gating analyses (steps, pre/post promotion) take one measurement unless told otherwise; background runs until promotion.</summary>
@@ -105,6 +108,9 @@ internal static class SpecDefaults
         ["ErrorBudgetPolicy.Period"] = SloPeriod,
         ["ErrorBudgetPolicy.MinRemainingPercent"] = MinRemainingPercent,
         ["ErrorBudgetPolicy.Interval"] = ErrorBudgetInterval,
+        ["Webhook.Timeout"] = WebhookTimeout,
+        ["Webhook.Interval"] = WebhookInterval,
+        ["Webhook.FailureLimit"] = WebhookFailureLimit,
         ["ErrorBudgetPolicy.ConsecutiveErrorLimit"] = ConsecutiveErrorLimit,
     };
 }

@@ -22,6 +22,7 @@ public static class SpecParser
         Fields.AtLeast(spec.MinReadySeconds, SpecDefaults.MinReadySeconds, 0, "spec.minReadySeconds", errors);
         var rollbackWindow = spec.RollbackWindow is null ? 0 : Fields.AtLeast(spec.RollbackWindow.Revisions, 0, 0, "spec.rollbackWindow.revisions", errors);
         var errorBudget = ErrorBudgetParser.Parse(spec.ErrorBudgetPolicy, "spec.errorBudgetPolicy", MetricOrigin.Namespaced(context.Providers), errors);
+        var webhooks = WebhookParser.Parse(spec.Webhooks, spec.Strategy?.Canary is not null, context.Providers.OutboundHosts, errors);
         if (errors.Count > 0 || workload is null || strategy is null)
         {
             return new ParseResult(null, errors.All);
@@ -37,7 +38,7 @@ public static class SpecParser
             historyLimit,
             rollbackWindow,
             workload.Selector)
-        { ErrorBudget = errorBudget };
+        { ErrorBudget = errorBudget, Webhooks = webhooks };
         return new ParseResult(plan, []);
     }
 

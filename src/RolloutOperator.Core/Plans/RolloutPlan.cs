@@ -14,4 +14,7 @@ public sealed record RolloutPlan(
 {
     /// <summary>The error-budget policy, when the spec has one: new revisions wait before their first step while the budget is low.</summary>
     public ErrorBudgetPlan? ErrorBudget { get; init; }
+
+    /// <summary>Webhook gates and hooks, in spec order.</summary>
+    public IReadOnlyList<WebhookPlan> Webhooks { get; init; } = [];
 }

@@ -22,6 +22,7 @@ internal static class CommandLineSwitches
         ["--log-level"] = Key(nameof(OperatorOptions.LogLevel)),
         ["--prometheus-address"] = Key(nameof(OperatorOptions.PrometheusAddress)),
         ["--prometheus-allowed-hosts"] = Key(nameof(OperatorOptions.PrometheusAllowedHosts)),
+        ["--outbound-allowed-hosts"] = Key(nameof(OperatorOptions.OutboundAllowedHosts)),
         ["--credential-file-dirs"] = Key(nameof(OperatorOptions.CredentialFileDirs)),
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),

@@ -52,6 +52,12 @@ internal sealed class OperatorOptions
     public string? PrometheusAllowedHosts { get; set; }
 
     /// <summary>
+    /// Comma-separated host or host:port that every other address a namespaced object names may reach (webhook gates,
+    /// web metrics, notification sinks); empty allows all.
+    /// </summary>
+    public string? OutboundAllowedHosts { get; set; }
+
+    /// <summary>
     /// Comma-separated absolute directories ClusterAnalysisTemplates may read bearer-token and CA files from. Empty, the
     /// default: no file credentials at all. Namespaced Rollouts and AnalysisTemplates can never name files.
     /// </summary>

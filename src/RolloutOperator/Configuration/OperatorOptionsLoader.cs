@@ -43,6 +43,11 @@ internal static class OperatorOptionsLoader
             throw new OperatorConfigurationException($"--prometheus-allowed-hosts: {hostError}");
         }
 
+        if (!HostAllowList.TryParse(options.OutboundAllowedHosts, out _, out var outboundError))
+        {
+            throw new OperatorConfigurationException($"--outbound-allowed-hosts: {outboundError}");
+        }
+
         ValidateCredentialDirectories(options.CredentialFileDirectoryList);
         ValidateLeaderElection(options);
     }

@@ -6,6 +6,7 @@ using Prometheus;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Traffic;
@@ -46,6 +47,10 @@ internal static class OperatorServices
         services.AddSingleton(prometheus);
         services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
         services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
+        var outbound = OutboundOptionsFrom(options, reconcileTimeout);
+        services.AddSingleton(outbound);
+        services.AddSingleton<IOutboundHttp>(sp => new OutboundHttpClient(
+            outbound, sp.GetRequiredService<ISecretReader>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
             sp.GetRequiredService<IMetricProvider>(),
             sp.GetRequiredService<ISecretReader>(),
@@ -59,7 +64,7 @@ internal static class OperatorServices
             Namespaces = options.NamespaceList,
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
-            ProviderPolicy = prometheus.Policy,
+            ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
             Tracing = options.Tracing,
         });
         OperatorTracing.Add(services, options);
@@ -71,7 +76,8 @@ internal static class OperatorServices
             sp.GetRequiredService<RuntimeMetrics>(),
             sp.GetRequiredService<RolloutMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOutboundHttp>()));
         services.AddSingleton<IHealthSource>(sp =>
         {
             var health = new InformerHealthSource(sp.GetRequiredService<TimeProvider>());
@@ -100,6 +106,16 @@ internal static class OperatorServices
             CredentialFileDirectories = options.CredentialFileDirectoryList,
             MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout),
         };
+    }
+
+    private static OutboundOptions OutboundOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)
+    {
+        if (!HostAllowList.TryParse(options.OutboundAllowedHosts, out var allowedHosts, out var error))
+        {
+            throw new OperatorConfigurationException($"--outbound-allowed-hosts: {error}");
+        }
+
+        return new OutboundOptions { AllowedHosts = allowedHosts, MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout) };
     }
 
     /// <summary>The key of the Lease's own client in the service collection.</summary>

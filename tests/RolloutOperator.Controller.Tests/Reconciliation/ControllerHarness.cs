@@ -14,6 +14,7 @@ using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
@@ -52,15 +53,17 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     /// <param name="gatewayApi">Also install the upstream Gateway API CRDs and register the Gateway API router.</param>
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
+    /// <param name="outboundAllowedHosts">The operator's --outbound-allowed-hosts (empty: all hosts).</param>
     /// <param name="tracing">Record traces in status and emit rollout spans (docs/tracing.md).</param>
-    public static async Task<ControllerHarness> StartAsync(bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, bool tracing = false)
+    public static async Task<ControllerHarness> StartAsync(
+        bool gatewayApi = false, Func<TimeProvider, IMeasurementService>? measurements = null, string outboundAllowedHosts = "", bool tracing = false)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements, tracing);
+        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts, tracing);
         return harness;
     }
 
-    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, bool tracing)
+    private async Task InitializeAsync(bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts, bool tracing)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -78,12 +81,20 @@ internal sealed class ControllerHarness : IAsyncDisposable
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
         _measurementService = measurements?.Invoke(Clock) ?? Measurements;
         _gatewayApi = gatewayApi;
+        _policy = OutboundPolicy(outboundAllowedHosts);
         _tracer = new RolloutTracer(tracing);
         Reconciler = NewReconciler();
     }
 
+    private static ProviderPolicy OutboundPolicy(string hosts)
+    {
+        Assert.True(HostAllowList.TryParse(hosts, out var list, out var error), error);
+        return ProviderPolicy.Default with { OutboundHosts = list };
+    }
+
     private IMeasurementService _measurementService = null!;
     private bool _gatewayApi;
+    private ProviderPolicy _policy = ProviderPolicy.Default;
     private RolloutTracer _tracer = RolloutTracer.Disabled;
 
     /// <summary>A reconciler with no memory of earlier passes, as after an operator restart; it replaces <see cref="Reconciler"/>.</summary>
@@ -91,7 +102,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     private RolloutReconciler NewReconciler() => RolloutReconcilerFactory.Create(
         Client, _informers.Caches, Routers(_gatewayApi), _measurementService, new RolloutMetrics(Registry),
-        new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, tracer: _tracer);
+        new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, _policy, tracer: _tracer);
 
     /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
     private TrafficRouterRegistry Routers(bool gatewayApi)

@@ -12,6 +12,15 @@ public sealed class ChartSecurityValuesTests
 
         Assert.Null(PodChecks.ArgValue(args, "--prometheus-allowed-hosts"));
         Assert.Null(PodChecks.ArgValue(args, "--credential-file-dirs"));
+        Assert.Null(PodChecks.ArgValue(args, "--outbound-allowed-hosts"));
+    }
+
+    [Fact]
+    public async Task HelmTemplate_OutboundAllowedHostsSet_RendersCommaSeparatedFlag()
+    {
+        var args = await ArgsAsync(["--set", "controller.outboundAllowedHosts={hooks.example:443,ci.tools}"]);
+
+        Assert.Equal("hooks.example:443,ci.tools", PodChecks.ArgValue(args, "--outbound-allowed-hosts"));
     }
 
     [Fact]
@@ -30,6 +39,7 @@ public sealed class ChartSecurityValuesTests
     [Theory]
     [InlineData("controller.prometheusAllowedHosts={http://prometheus:9090}", "prometheusAllowedHosts")]
     [InlineData("controller.prometheusAllowedHosts=prometheus", "prometheusAllowedHosts")]
+    [InlineData("controller.outboundAllowedHosts={https://hooks.example}", "outboundAllowedHosts")]
     [InlineData("controller.credentialFileDirs={relative/dir}", "credentialFileDirs")]
     [InlineData("controller.credentialFileDirs={/}", "credentialFileDirs")]
     [InlineData("controller.credentialFileDirs={/etc/creds/../..}", "credentialFileDirs")]

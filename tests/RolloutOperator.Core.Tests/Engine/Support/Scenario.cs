@@ -41,6 +41,11 @@ public sealed class Scenario
     /// <summary>Answers a due error-budget measurement with the service's error ratio (NaN: no data), or throws for a provider error.</summary>
     public Func<double> ErrorRatio { get; set; } = () => 0;
 
+    /// <summary>Answers a due webhook gate: true passes (2xx). Every call is recorded in <see cref="GateCalls"/>.</summary>
+    public Func<DueGate, bool> Webhooks { get; set; } = _ => true;
+
+    public List<(DateTimeOffset At, DueGate Due)> GateCalls { get; } = [];
+
     public List<Decision> Decisions { get; } = [];
 
     public List<RolloutObservation> Observations { get; } = [];
@@ -69,6 +74,7 @@ public sealed class Scenario
             MissingServices = MissingServices,
             Baselines = Cluster.ObserveBaselines(),
             ErrorBudget = MeasureErrorBudget(),
+            GateResults = CallGates(),
         };
         Observations.Add(observation);
         var decision = RolloutDecider.Decide(Plan, Status, observation);
@@ -96,6 +102,19 @@ public sealed class Scenario
             {
                 results.Add(new MeasurementResult(due.AnalysisKey, due.Revision, due.Metric.Name, Now, null, e.Message, due.Metric.Prometheus.Query));
             }
+        }
+
+        return results;
+    }
+
+    private List<GateResult> CallGates()
+    {
+        var results = new List<GateResult>();
+        foreach (var due in GateScheduler.Due(Plan, Status, Now))
+        {
+            GateCalls.Add((Now, due));
+            var passed = Webhooks(due);
+            results.Add(new GateResult(due.Gate.Name, due.Gate.Revision, due.Gate.Scope, passed, passed ? 200 : 412, passed ? "HTTP 200" : "HTTP 412 not yet", Now));
         }
 
         return results;
