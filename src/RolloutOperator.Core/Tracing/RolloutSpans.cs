@@ -5,7 +5,7 @@ namespace RolloutOperator.Core.Tracing;
 
 /// <summary>
 /// What one status write completed, as spans: a reconcile-based operator never lives through a whole rollout in one
-/// call, so the trace is read off the status — each step, phase, analysis run and measurement becomes a span the write
+/// call, so the trace is read off the status — each step, phase, gate, analysis run and measurement becomes a span the write
 /// that records its end, and the root span (the revision rollout) the write that promotes, aborts or replaces it.
 /// </summary>
 public static class RolloutSpans
@@ -29,6 +29,7 @@ public static class RolloutSpans
             }
 
             AnalysisSpans.Add(window, plan, spans);
+            GateSpans.Add(window, spans);
             AddRoot(window, plan, spans);
         }
 

@@ -20,5 +20,11 @@ public static class SpanAttributes
     public const string Value = "rollout.measurement.value";
     public const string Verdict = "rollout.measurement.verdict";
     public const string NoData = "rollout.measurement.no_data";
+    public const string GateName = "rollout.gate.name";
+    public const string GateType = "rollout.gate.type";
+    public const string GateScope = "rollout.gate.scope";
+    public const string GatePhase = "rollout.gate.phase";
+    public const string GateAttempts = "rollout.gate.attempts";
+    public const string GateStatusCode = "http.response.status_code";
     public const string Message = "rollout.message";
 }
