@@ -21,4 +21,7 @@ public sealed record RolloutControllerOptions
 
     /// <summary>The admin's rules for metric providers (credential directories, allowed hosts), enforced when specs are parsed.</summary>
     public ProviderPolicy ProviderPolicy { get; init; } = ProviderPolicy.Default;
+
+    /// <summary>Record each revision rollout's trace in status and emit its spans (docs/tracing.md). Off by default.</summary>
+    public bool Tracing { get; init; }
 }

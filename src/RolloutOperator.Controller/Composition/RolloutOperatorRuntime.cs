@@ -6,6 +6,7 @@ using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Health;
@@ -45,7 +46,8 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var eventOptions = new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow };
         var reconciler = RolloutReconcilerFactory.Create(
-            client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, outbound, notifications);
+            client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, outbound, notifications,
+            new RolloutTracer(options.Tracing));
         _notifications = notifications;
         notifications?.Connect(new NotificationFeedback(
             _queue.Add, new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>())));

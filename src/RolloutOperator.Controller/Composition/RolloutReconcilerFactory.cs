@@ -11,6 +11,7 @@ using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Parsing;
@@ -31,7 +32,8 @@ internal static class RolloutReconcilerFactory
         ILoggerFactory loggerFactory,
         ProviderPolicy? providerPolicy = null,
         IOutboundHttp? outbound = null,
-        NotificationDispatcher? notifications = null)
+        NotificationDispatcher? notifications = null,
+        RolloutTracer? tracer = null)
     {
         // Without one from the host (tests), a client with the default rules and Secrets read through this client.
         outbound ??= new OutboundHttpClient(new OutboundOptions(), new KubernetesSecretReader(client), time);
@@ -52,6 +54,7 @@ internal static class RolloutReconcilerFactory
             new InvalidCommandMemo(),
             time,
             new AnalysisJobJanitor(client, caches.Jobs, time),
+            tracer ?? RolloutTracer.Disabled,
             notifications is null ? null : new RolloutNotifier(notifications, time));
         var sync = new RolloutSync(parts, loggerFactory.CreateLogger<RolloutSync>());
         return new RolloutReconciler(caches, sync, patches, parts, loggerFactory.CreateLogger<RolloutReconciler>());

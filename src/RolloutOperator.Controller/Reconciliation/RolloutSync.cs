@@ -73,7 +73,7 @@ internal sealed class RolloutSync
             ReconcileLog.Decided(_logger, decision.Actions, decision.Status.Phase, decision.RequeueAfter);
             await _parts.Executor.ExecuteAsync(current, plan, decision.Actions, events, cancellationToken).ConfigureAwait(false);
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
-            var written = await FinishAsync(current, decision, events, plan, cancellationToken).ConfigureAwait(false);
+            var written = await FinishAsync(current, plan, decision, events, cancellationToken).ConfigureAwait(false);
             await _parts.Jobs.CleanUpAsync(current, plan, decision.Status, cancellationToken).ConfigureAwait(false);
             return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
@@ -111,23 +111,29 @@ internal sealed class RolloutSync
         ReconcileLog.InvalidSpec(_logger, string.Join("; ", messages));
         var decision = RolloutDecider.Invalid(status, messages, rollout.Metadata.Generation ?? 0, _parts.Time.GetUtcNow());
         // The Rollout's own sinks are part of the spec that failed to parse: only the operator-wide defaults are told.
-        var written = await FinishAsync(rollout, decision, [], null, cancellationToken).ConfigureAwait(false);
+        var written = await FinishAsync(rollout, null, decision, [], cancellationToken).ConfigureAwait(false);
 
         // Terminal until the object changes: an edit of the Rollout (or of a template it names) wakes it again.
         return new SyncResult(ReconcileResult.Done, written);
     }
 
-    private async Task<Rollout?> FinishAsync(Rollout rollout, Decision decision, List<RolloutEvent> extraEvents, RolloutPlan? plan, CancellationToken cancellationToken)
+    private async Task<Rollout?> FinishAsync(Rollout rollout, RolloutPlan? plan, Decision decision, List<RolloutEvent> extraEvents, CancellationToken cancellationToken)
     {
         var notifications = plan?.Notifications ?? NotificationPlan.None;
         var events = decision.Events.Concat(extraEvents).ToList();
+        var before = rollout.Status ?? new RolloutStatus();
 
         // The outbox rides in the status patch the reconcile writes anyway; deliveries start only once it is stored.
-        var status = _parts.Notifier?.Prepare(rollout, notifications, decision.Status, events) ?? decision.Status;
+        var status = _parts.Tracer.Annotate(rollout, before, _parts.Notifier?.Prepare(rollout, notifications, decision.Status, events) ?? decision.Status);
         var written = await _parts.Status.WriteAsync(rollout, status, cancellationToken).ConfigureAwait(false);
         if (written is null)
         {
             ReconcileLog.StatusUnchanged(_logger);
+        }
+        else
+        {
+            // Spans describe recorded state: only a write that landed completes anything.
+            _parts.Tracer.Emit(rollout, plan, before, status);
         }
 
         _parts.Notifier?.Dispatch(rollout, notifications, plan?.Webhooks ?? [], status, events);

@@ -4,6 +4,7 @@ using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Workloads;
 
 namespace RolloutOperator.Controller.Reconciliation;
@@ -21,4 +22,5 @@ internal sealed record RolloutSyncParts(
     InvalidCommandMemo InvalidCommands,
     TimeProvider Time,
     AnalysisJobJanitor Jobs,
+    RolloutTracer Tracer,
     RolloutNotifier? Notifier = null);

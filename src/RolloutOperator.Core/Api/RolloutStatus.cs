@@ -104,4 +104,7 @@ public sealed record RolloutStatus
     [MaxLength(16)]
     [ListMapKeys("name")]
     public List<GateStatus>? Gates { get; init; }
+
+    [Description("The OpenTelemetry trace of the current (or last) revision rollout; set only while tracing is enabled.")]
+    public TraceStatus? Trace { get; init; }
 }

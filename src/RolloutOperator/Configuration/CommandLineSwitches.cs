@@ -28,6 +28,7 @@ internal static class CommandLineSwitches
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),
+        ["--tracing"] = Key(nameof(OperatorOptions.Tracing)),
     };
 
     private static string Key(string property) => $"{OperatorOptions.Section}:{property}";

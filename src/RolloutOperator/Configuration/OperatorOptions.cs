@@ -76,6 +76,9 @@ internal sealed class OperatorOptions
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Export rollout traces over OTLP, configured by the standard OTEL_* environment variables (docs/tracing.md).</summary>
+    public bool Tracing { get; set; }
+
     public LeaderElectionOptions LeaderElection => new()
     {
         LeaseNamespace = LeaderElectionNamespace ?? "default",

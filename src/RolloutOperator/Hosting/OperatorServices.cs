@@ -69,8 +69,10 @@ internal static class OperatorServices
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
+            Tracing = options.Tracing,
         });
         AddNotifications(services, options, outbound.AllowedHosts);
+        OperatorTracing.Add(services, options);
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<RolloutControllerOptions>(),

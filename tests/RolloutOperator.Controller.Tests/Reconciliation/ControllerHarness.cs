@@ -13,6 +13,7 @@ using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Controllers;
@@ -55,19 +56,21 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <param name="measurements">Builds, on the harness clock, what takes the measurements instead of <see cref="Measurements"/>.</param>
     /// <param name="outboundAllowedHosts">The operator's --outbound-allowed-hosts (empty: all hosts).</param>
     /// <param name="notifications">Delivers the Rollouts' notifications (none when null).</param>
+    /// <param name="tracing">Record traces in status and emit rollout spans (docs/tracing.md).</param>
     public static async Task<ControllerHarness> StartAsync(
         bool gatewayApi = false,
         Func<TimeProvider, IMeasurementService>? measurements = null,
         string outboundAllowedHosts = "",
-        NotificationDispatcher? notifications = null)
+        NotificationDispatcher? notifications = null,
+        bool tracing = false)
     {
         var harness = new ControllerHarness();
-        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts, notifications);
+        await harness.InitializeAsync(gatewayApi, measurements, outboundAllowedHosts, notifications, tracing);
         return harness;
     }
 
     private async Task InitializeAsync(
-        bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts, NotificationDispatcher? notifications)
+        bool gatewayApi, Func<TimeProvider, IMeasurementService>? measurements, string outboundAllowedHosts, NotificationDispatcher? notifications, bool tracing)
     {
         Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
         await Emulator.InstallCustomResourceDefinitionsAsync(Crds, Ct);
@@ -83,9 +86,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
         _informers = new RolloutInformers(Client, options, TimeProvider.System, runtimeMetrics, NullLoggerFactory.Instance);
         _informersRunning = _informers.RunAsync(_stop.Token);
         await _informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
-        Reconciler = RolloutReconcilerFactory.Create(
-            Client, _informers.Caches, Routers(gatewayApi), measurements?.Invoke(Clock) ?? Measurements, new RolloutMetrics(Registry),
-            new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, OutboundPolicy(outboundAllowedHosts), notifications: notifications);
+        _measurementService = measurements?.Invoke(Clock) ?? Measurements;
+        _gatewayApi = gatewayApi;
+        _policy = OutboundPolicy(outboundAllowedHosts);
+        _notifications = notifications;
+        _tracer = new RolloutTracer(tracing);
+        Reconciler = NewReconciler();
     }
 
     private static ProviderPolicy OutboundPolicy(string hosts)
@@ -93,6 +99,19 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Assert.True(HostAllowList.TryParse(hosts, out var list, out var error), error);
         return ProviderPolicy.Default with { OutboundHosts = list };
     }
+
+    private IMeasurementService _measurementService = null!;
+    private bool _gatewayApi;
+    private ProviderPolicy _policy = ProviderPolicy.Default;
+    private RolloutTracer _tracer = RolloutTracer.Disabled;
+    private NotificationDispatcher? _notifications;
+
+    /// <summary>A reconciler with no memory of earlier passes, as after an operator restart; it replaces <see cref="Reconciler"/>.</summary>
+    public RolloutReconciler Restart() => Reconciler = NewReconciler();
+
+    private RolloutReconciler NewReconciler() => RolloutReconcilerFactory.Create(
+        Client, _informers.Caches, Routers(_gatewayApi), _measurementService, new RolloutMetrics(Registry),
+        new EventRecorderOptions("test-pod"), Clock, NullLoggerFactory.Instance, _policy, notifications: _notifications, tracer: _tracer);
 
     /// <summary>The ALB router works on core Ingresses, so it is always there; Gateway API needs its CRDs.</summary>
     private TrafficRouterRegistry Routers(bool gatewayApi)

@@ -63,9 +63,12 @@ public sealed class OperatorCluster : IAsyncDisposable
     }
 
     /// <summary>The operator binary as its own process, so it can be killed without any cleanup.</summary>
-    public OperatorProcess StartOperatorProcess(string podName, params string[] extra)
+    public OperatorProcess StartOperatorProcess(string podName, params string[] extra) => StartOperatorProcess(podName, new Dictionary<string, string>(), extra);
+
+    /// <summary>The operator binary as its own process, with extra environment variables (OTEL_* for tracing).</summary>
+    public OperatorProcess StartOperatorProcess(string podName, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
-        var process = OperatorProcess.Start(_dir, ["--kubeconfig", KubeconfigPath, "--port", "0", "--bind-address", "127.0.0.1", "--pod-name", podName, .. extra]);
+        var process = OperatorProcess.Start(_dir, ["--kubeconfig", KubeconfigPath, "--port", "0", "--bind-address", "127.0.0.1", "--pod-name", podName, .. extra], environment);
         _processes.Add(process);
         return process;
     }

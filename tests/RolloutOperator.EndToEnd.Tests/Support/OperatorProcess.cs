@@ -15,7 +15,8 @@ public sealed class OperatorProcess
         _log = log;
     }
 
-    public static OperatorProcess Start(string dir, string[] args)
+    /// <param name="environment">Variables set for the child on top of this process' environment.</param>
+    public static OperatorProcess Start(string dir, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = typeof(RolloutOperator.OperatorHost).Assembly.Location;
         var log = Path.Combine(dir, $"operator-{Guid.NewGuid():N}.log");
@@ -24,6 +25,11 @@ public sealed class OperatorProcess
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the operator");
