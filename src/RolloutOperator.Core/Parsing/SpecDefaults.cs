@@ -1,5 +1,5 @@
-using RolloutOperator.Core.Plans;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Core.Parsing;
 
