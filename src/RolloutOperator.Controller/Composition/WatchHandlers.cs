@@ -33,7 +33,7 @@ internal static class WatchHandlers
         });
         informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue, HasUnobservedSpec));
         informers.Deployments.AddHandler(EnqueueHandlers.ForOwner<V1Deployment>(queue, IsRolloutController));
-        informers.Deployments.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
+        informers.Workloads.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
         informers.Services.AddHandler(Referenced<V1Service>(queue, index, ReferenceIndex.Service));
         informers.AnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.Template));
         informers.ClusterAnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.ClusterTemplate));

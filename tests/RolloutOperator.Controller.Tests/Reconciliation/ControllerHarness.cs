@@ -139,9 +139,13 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var deployments = await Client.AppsV1.ListNamespacedDeploymentAsync(Namespace, cancellationToken: Ct);
         var services = await Client.CoreV1.ListNamespacedServiceAsync(Namespace, cancellationToken: Ct);
         return Same(rollouts.Items, _informers.Caches.Rollouts)
-            && Same(deployments.Items, _informers.Caches.Deployments)
+            && Same([.. deployments.Items.Where(IsRevision)], _informers.Caches.Deployments)
+            && Same([.. deployments.Items.Where(d => !IsRevision(d))], _informers.Caches.Workloads)
             && Same(services.Items, _informers.Caches.Services);
     }
+
+    private static bool IsRevision(V1Deployment deployment) =>
+        deployment.Metadata.Labels?.ContainsKey(RolloutApi.RolloutLabel) == true;
 
     private bool Same<T>(IList<T> live, IObjectCache<T> cache)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
