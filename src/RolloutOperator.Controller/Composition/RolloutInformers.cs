@@ -30,12 +30,21 @@ internal sealed class RolloutInformers
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
 
         // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
+        if (options.CacheTransforms)
+        {
+            AddTransforms();
+        }
+
+        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache);
+    }
+
+    private void AddTransforms()
+    {
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
-        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache);
     }
 
     public Informer<Rollout> Rollouts { get; }
