@@ -12,7 +12,7 @@ internal sealed record BenchOptions
     public int Unrelated { get; init; } = 10000;
 
     /// <summary>How long idle writes are counted for; the per-hour figure is extrapolated from it.</summary>
-    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Rollouts changed at once for the step-lateness figure (capped at the size).</summary>
     public int Progressing { get; init; } = 1000;
@@ -28,8 +28,17 @@ internal sealed record BenchOptions
 
     public TimeSpan AnalysisWindow { get; init; } = TimeSpan.FromSeconds(45);
 
-    /// <summary>Also measure memory with the cache transforms switched off (--cache-transforms false).</summary>
-    public bool CompareTransforms { get; init; } = true;
+    /// <summary>Length of each of the two canary pauses (the figure uses 10 s; the CI variant shortens it).</summary>
+    public TimeSpan Pause { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the operator idles after its queue drained before memory is read.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// From this size up, also measure memory after restarts with the cache transforms on and off
+    /// (--cache-transforms false); two more cold starts, so by default only at 10k.
+    /// </summary>
+    public int CompareTransformsFrom { get; init; } = 10000;
 
     /// <summary>Extra operator flags, e.g. "--workers 8 --qps 100".</summary>
     public IReadOnlyList<string> OperatorArgs { get; init; } = [];
@@ -53,7 +62,9 @@ internal sealed record BenchOptions
                 "--reaction-samples" => options with { ReactionSamples = Int(value) },
                 "--analysis-rollouts" => options with { AnalysisRollouts = Int(value) },
                 "--analysis-window" => options with { AnalysisWindow = TimeSpan.FromSeconds(Int(value)) },
-                "--compare-transforms" => options with { CompareTransforms = bool.Parse(value) },
+                "--pause" => options with { Pause = TimeSpan.FromSeconds(Int(value)) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(Int(value)) },
+                "--compare-transforms-from" => options with { CompareTransformsFrom = Int(value) },
                 "--operator-args" => options with { OperatorArgs = value.Split(' ', StringSplitOptions.RemoveEmptyEntries) },
                 "--out" => options with { OutputDirectory = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see docs/benchmarks.md"),

@@ -19,6 +19,8 @@ internal static class Manifests
         ["metadata"] = new JsonObject { ["name"] = name },
     };
 
+    public static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+
     public static string RolloutName(int index) => "r-" + index.ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>setWeight 20, pause 10s, setWeight 50, pause 10s (the figure), replica-ratio canary.</summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace RolloutOperator.ScaleBench;
 
 /// <summary>Figures read from the operator process itself: start-up, memory and idle behaviour.</summary>
-internal sealed class OperatorProbe(BenchCluster cluster, TextWriter progress)
+internal sealed class OperatorProbe(BenchCluster cluster, TimeSpan settle, TextWriter progress)
 {
     private const string Reconciles = "controller_reconcile_total";
 
@@ -29,14 +29,28 @@ internal sealed class OperatorProbe(BenchCluster cluster, TextWriter progress)
         return figures;
     }
 
-    /// <summary>RSS and managed heap once the queue has drained and the process has been idle for a while.</summary>
+    /// <summary>
+    /// RSS once the queue has drained and the process has idled for a while; the managed heap after an induced full GC
+    /// (what the caches really hold), with the heap before it and the RSS after it for reference.
+    /// </summary>
     public async Task<MemoryFigures> SettledMemoryAsync(OperatorUnderTest op, CancellationToken ct)
     {
         await UntilAsync(async () => (await op.ScrapeAsync(ct)).Sum("workqueue_depth") == 0, op, TimeSpan.FromMinutes(5), "an empty work queue", ct);
-        await Task.Delay(TimeSpan.FromSeconds(15), ct);
-        var metrics = await op.ScrapeAsync(ct);
-        var figures = new MemoryFigures(op.RssBytes() / 1048576.0, metrics.Sum("operator_managed_heap_bytes") / 1048576.0);
-        progress.WriteLine($"  memory: RSS {figures.RssMiB:0} MiB, managed heap {figures.ManagedHeapMiB:0} MiB");
+        await Task.Delay(settle, ct);
+        var rss = op.RssBytes();
+        var scraped = await op.ScrapeAsync(ct);
+        var before = scraped.Sum("operator_managed_heap_bytes");
+        var collections = scraped.Sum("operator_gc_full_collections");
+        await InducedGc.CollectAsync(op.Pid, ct);
+        scraped = await op.ScrapeAsync(ct);
+        var after = scraped.Sum("operator_managed_heap_bytes");
+        if (scraped.Sum("operator_gc_full_collections") <= collections)
+        {
+            throw new InvalidOperationException("the induced full GC did not happen; the live heap would be misreported");
+        }
+
+        var figures = new MemoryFigures(rss / 1048576.0, after / 1048576.0, before / 1048576.0, op.RssBytes() / 1048576.0);
+        progress.WriteLine($"  memory: RSS {figures.RssMiB:0} MiB ({figures.RssAfterGcMiB:0} MiB after a full GC), managed heap {figures.ManagedHeapMiB:0} MiB live ({figures.HeapBeforeGcMiB:0} MiB before the full GC)");
         return figures;
     }
 

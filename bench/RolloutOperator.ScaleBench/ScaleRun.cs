@@ -14,12 +14,11 @@ namespace RolloutOperator.ScaleBench;
 internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
 {
     private const string RolloutsPath = "apis/rollout-operator.io/v1alpha1/namespaces/" + BenchCluster.RolloutNamespace + "/rollouts";
-    private static readonly TimeSpan PauseLength = TimeSpan.FromSeconds(10);
 
     public async Task<SizeResult> RunAsync(int rollouts, CancellationToken ct)
     {
         await using var cluster = await BenchCluster.StartAsync(ct);
-        var seeder = new Seeder(cluster, progress);
+        var seeder = new Seeder(cluster, options.Pause, progress);
         var seedClock = Stopwatch.StartNew();
         var template = await seeder.RollOutTemplateAsync(ct);
         var unrelated = seeder.SeedUnrelated(options.Unrelated);
@@ -29,7 +28,7 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
 
         await using var prometheus = await StubPrometheus.StartAsync(ct);
         string[] operatorArgs = ["--prometheus-address", prometheus.Address.ToString(), .. options.OperatorArgs];
-        var probe = new OperatorProbe(cluster, progress);
+        var probe = new OperatorProbe(cluster, options.Settle, progress);
         await using (var op = OperatorUnderTest.Start(cluster.KubeconfigPath, Path.Combine(cluster.Directory, "operator.log"), operatorArgs))
         {
             result = result with { ColdStart = await probe.ColdStartAsync(op, rollouts, ct) };
@@ -41,7 +40,7 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
             result = result with { Analysis = await new AnalysisProbe(cluster, prometheus, progress).RunAsync(options.AnalysisRollouts, options.AnalysisWindow, ct) };
         }
 
-        if (options.CompareTransforms)
+        if (rollouts >= options.CompareTransformsFrom)
         {
             result = result with
             {
@@ -132,7 +131,7 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
         var end = TimeProvider.System.GetUtcNow();
         operatorCpu = op.CpuSeconds() - operatorCpu;
         benchCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu;
-        var lateness = names.SelectMany(n => PauseLateness(watch.Of(n), revisions[n], start)).ToList();
+        var lateness = names.SelectMany(n => PauseLateness(watch.Of(n), revisions[n], start, options.Pause)).ToList();
         var writes = OperatorWrites(cluster.Emulator, start, end);
         var events = writes.Count(w => w.Request.Resource == "events");
         var other = writes.Count - events;
@@ -148,8 +147,8 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
 
     private static double Ratio(double value, double over) => over > 0 ? value / over : double.NaN;
 
-    /// <summary>For each pause step (1 and 3): seconds between entering it and leaving it, minus the 10 s it asks for.</summary>
-    private static IEnumerable<double> PauseLateness(IReadOnlyList<RolloutObservation> seen, string revision, DateTimeOffset since)
+    /// <summary>For each pause step (1 and 3): seconds between entering it and leaving it, minus the pause it asks for.</summary>
+    private static IEnumerable<double> PauseLateness(IReadOnlyList<RolloutObservation> seen, string revision, DateTimeOffset since, TimeSpan pauseLength)
     {
         var mine = seen.Where(o => o.Time >= since).ToList();
         foreach (var pause in new[] { 1, 3 })
@@ -163,7 +162,7 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
             var exit = mine.FindIndex(enter, o => o.Step > pause || o.Stable == revision);
             if (exit >= 0)
             {
-                yield return (mine[exit].Time - mine[enter].Time - PauseLength).TotalSeconds;
+                yield return (mine[exit].Time - mine[enter].Time - pauseLength).TotalSeconds;
             }
         }
     }

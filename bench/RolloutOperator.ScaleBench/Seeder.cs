@@ -12,7 +12,7 @@ namespace RolloutOperator.ScaleBench;
 /// operator would have. The measured operator then starts against objects it has nothing to do for — verified by the
 /// idle-writes figure.
 /// </summary>
-internal sealed class Seeder(BenchCluster cluster, TextWriter progress)
+internal sealed class Seeder(BenchCluster cluster, TimeSpan pause, TextWriter progress)
 {
     private const string Apps = "apps";
 
@@ -33,7 +33,7 @@ internal sealed class Seeder(BenchCluster cluster, TextWriter progress)
     {
         var ns = BenchCluster.RolloutNamespace;
         var name = Manifests.RolloutName(0);
-        cluster.Api.Create(ApiGroup.Name, ApiGroup.Version, "rollouts", ns, Manifests.Rollout(ns, name, Manifests.ImageV1), "kubectl");
+        cluster.Api.Create(ApiGroup.Name, ApiGroup.Version, "rollouts", ns, Manifests.Rollout(ns, name, Manifests.ImageV1, pause: Manifests.Seconds(pause)), "kubectl");
         await using var seeding = OperatorUnderTest.Start(cluster.KubeconfigPath, Path.Combine(cluster.Directory, "seeding-operator.log"), ["--qps", "0", "--namespaces", ns]);
         var first = await WaitAsync(() => Rollout(name), r => Phase(r) == "Healthy" && Str(r, "stableRevision") is not null, "the template's first revision", ct);
         var v1 = Str(first, "stableRevision")!;

@@ -28,7 +28,7 @@ internal sealed record SizeResult
 
 internal sealed record ColdStartFigures(double StartToReadySeconds, double ReadyToReconciledSeconds, double StartToReconciledSeconds, int Writes);
 
-internal sealed record MemoryFigures(double RssMiB, double ManagedHeapMiB);
+internal sealed record MemoryFigures(double RssMiB, double ManagedHeapMiB, double HeapBeforeGcMiB, double RssAfterGcMiB);
 
 internal sealed record IdleFigures(double WindowSeconds, int Writes, double WritesPerHour, double ReconcilesPerMinute);
 

@@ -15,10 +15,12 @@ internal static class ProcessMemoryMetrics
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         var heap = factory.CreateGauge("operator_managed_heap_bytes", "Managed (GC) heap size after the last garbage collection.");
         var workingSet = factory.CreateGauge("operator_working_set_bytes", "Resident memory (working set) of the operator process.");
+        var fullCollections = factory.CreateGauge("operator_gc_full_collections", "Full (generation 2) garbage collections since the process started.");
         registry.AddBeforeCollectCallback(() =>
         {
             heap.Set(GC.GetGCMemoryInfo().HeapSizeBytes);
             workingSet.Set(Environment.WorkingSet);
+            fullCollections.Set(GC.CollectionCount(2));
         });
     }
 }
