@@ -21,4 +21,7 @@ public sealed record RolloutControllerOptions
 
     /// <summary>The admin's rules for metric providers (credential directories, allowed hosts), enforced when specs are parsed.</summary>
     public ProviderPolicy ProviderPolicy { get; init; } = ProviderPolicy.Default;
+
+    /// <summary>Diagnostic switch: false keeps whole objects in the caches, so the benchmark can measure what the transforms save.</summary>
+    public bool CacheTransforms { get; init; } = true;
 }

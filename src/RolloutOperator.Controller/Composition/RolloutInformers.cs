@@ -33,16 +33,25 @@ internal sealed class RolloutInformers
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
 
         // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
+        if (options.CacheTransforms)
+        {
+            AddTransforms();
+        }
+
+        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache)
+        {
+            Workloads = Workloads.Cache,
+        };
+    }
+
+    private void AddTransforms()
+    {
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
         Workloads.AddTransform(CacheTransforms.Deployment);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
-        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache)
-        {
-            Workloads = Workloads.Cache,
-        };
     }
 
     /// <summary>Every revision Deployment carries this label key (its value names the Rollout).</summary>

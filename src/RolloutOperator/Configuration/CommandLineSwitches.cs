@@ -26,6 +26,7 @@ internal static class CommandLineSwitches
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),
+        ["--cache-transforms"] = Key(nameof(OperatorOptions.CacheTransforms)),
     };
 
     private static string Key(string property) => $"{OperatorOptions.Section}:{property}";

@@ -64,6 +64,9 @@ internal sealed class OperatorOptions
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Diagnostic: false caches whole objects (managedFields included), to measure what the cache transforms save.</summary>
+    public bool CacheTransforms { get; set; } = true;
+
     public LeaderElectionOptions LeaderElection => new()
     {
         LeaseNamespace = LeaderElectionNamespace ?? "default",

@@ -60,6 +60,7 @@ internal static class OperatorServices
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy,
+            CacheTransforms = options.CacheTransforms,
         });
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
