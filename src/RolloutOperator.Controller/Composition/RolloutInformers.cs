@@ -48,7 +48,7 @@ internal sealed class RolloutInformers
     {
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
-        Workloads.AddTransform(CacheTransforms.Deployment);
+        Workloads.AddTransform(CacheTransforms.Workload);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);

@@ -9,7 +9,7 @@ namespace RolloutOperator.Controller.Tests.Caching;
 
 /// <summary>
 /// The diagnostic switch the scale benchmark uses to measure what the transforms save: on (the default) the cached
-/// Deployment has no managedFields; off it is cached whole.
+/// Deployment (a user Deployment, so in the workload cache) has no managedFields; off it is cached whole.
 /// </summary>
 public sealed class CacheTransformsSwitchTests
 {
@@ -33,7 +33,7 @@ public sealed class CacheTransformsSwitchTests
         var running = informers.RunAsync(stop.Token);
 
         await informers.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10));
-        var cached = informers.Caches.Deployments.Find(Namespace, "web");
+        var cached = informers.Caches.Workloads.Find(Namespace, "web");
 
         Assert.NotNull(cached);
         Assert.Equal(managedFieldsCached, cached.Metadata.ManagedFields is { Count: > 0 });
