@@ -57,10 +57,13 @@ internal sealed class OperatorOptions
     /// </summary>
     public string? CredentialFileDirs { get; set; }
 
-    /// <summary>Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit.</summary>
-    public double Qps { get; set; } = 50;
+    /// <summary>
+    /// Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit. Chosen from the scale
+    /// benchmark (docs/operations.md, "Defaults"): 100 new revisions at once need about 300 requests.
+    /// </summary>
+    public double Qps { get; set; } = 100;
 
-    public int Burst { get; set; } = 100;
+    public int Burst { get; set; } = 300;
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
 
