@@ -16,7 +16,7 @@ using RolloutOperator.ApiEmulator.Storage;
 namespace RolloutOperator.ApiEmulator;
 
 /// <summary>An in-process Kubernetes API server over plain HTTP on 127.0.0.1 (dynamic port).</summary>
-public sealed class ApiServerEmulator : IAsyncDisposable
+public sealed partial class ApiServerEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ResourceApi _api;

@@ -39,7 +39,9 @@ public static class OperatorHost
 
         var app = builder.Build();
         HealthEndpoints.Map(app);
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
+        ProcessMemoryMetrics.Register(registry);
+        app.MapMetrics("/metrics", registry);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var address = app.GetBoundAddress();

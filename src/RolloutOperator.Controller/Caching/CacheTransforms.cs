@@ -38,6 +38,18 @@ internal static class CacheTransforms
             : null,
     };
 
+    /// <summary>
+    /// A Deployment that is not a revision (only ever read as a workloadRef: its pod template, selector and replicas):
+    /// as <see cref="Deployment"/> but without status, which nothing reads and which changes far more often than the spec.
+    /// </summary>
+    public static V1Deployment Workload(V1Deployment deployment) => new()
+    {
+        ApiVersion = deployment.ApiVersion,
+        Kind = deployment.Kind,
+        Metadata = CachedMetadata.WithoutApplyBookkeeping(deployment.Metadata),
+        Spec = deployment.Spec,
+    };
+
     public static V1Service Service(V1Service service) => new()
     {
         ApiVersion = service.ApiVersion,

@@ -24,4 +24,7 @@ public sealed record RolloutControllerOptions
 
     /// <summary>Record each revision rollout's trace in status and emit its spans (docs/tracing.md). Off by default.</summary>
     public bool Tracing { get; init; }
+
+    /// <summary>Diagnostic switch: false keeps whole objects in the caches, so the benchmark can measure what the transforms save.</summary>
+    public bool CacheTransforms { get; init; } = true;
 }

@@ -12,8 +12,10 @@ using RolloutOperator.Runtime.Metrics;
 namespace RolloutOperator.Controller.Composition;
 
 /// <summary>
-/// The informers the Rollout controller reads. Deployments are watched without a label selector because the
-/// workloadRef Deployment is the user's and carries none of our labels; revision Deployments are found by owner uid.
+/// The informers the Rollout controller reads. Deployments are watched twice, split by the operator's Rollout label so no
+/// Deployment is cached twice: revision Deployments (ours, always labelled) through a label-selected watch, found by owner
+/// uid; every other Deployment through the complementary selector, only for spec.workloadRef (the user's Deployment
+/// carries none of our labels). Why user-owned objects are not labelled by the operator instead: docs/controller.md.
 /// </summary>
 internal sealed class RolloutInformers
 {
@@ -25,7 +27,8 @@ internal sealed class RolloutInformers
             new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces, labelSelector), options.Informers, time, metrics, logger);
 
         Rollouts = Create<Rollout>("rollouts", RolloutApi.Rollouts);
-        Deployments = Create<V1Deployment>("deployments", RolloutApi.Deployments);
+        Deployments = Create<V1Deployment>("deployments", RolloutApi.Deployments, labelSelector: RevisionSelector);
+        Workloads = Create<V1Deployment>("workloads", RolloutApi.Deployments, labelSelector: "!" + RevisionSelector);
         Services = Create<V1Service>("services", RolloutApi.Services);
         AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", RolloutApi.AnalysisTemplates);
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
@@ -34,17 +37,37 @@ internal sealed class RolloutInformers
         Jobs = Create<V1Job>("jobs", RolloutApi.Jobs, labelSelector: AnalysisJobNames.JobLabel);
 
         // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
+        if (options.CacheTransforms)
+        {
+            AddTransforms();
+        }
+
+        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache, Jobs.Cache)
+        {
+            Workloads = Workloads.Cache,
+        };
+    }
+
+    private void AddTransforms()
+    {
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
+        Workloads.AddTransform(CacheTransforms.Workload);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
-        Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache, Jobs.Cache);
     }
+
+    /// <summary>Every revision Deployment carries this label key (its value names the Rollout).</summary>
+    public const string RevisionSelector = RolloutApi.RolloutLabel;
 
     public Informer<Rollout> Rollouts { get; }
 
+    /// <summary>Revision Deployments: label-selected, so no unrelated Deployment reaches this cache.</summary>
     public Informer<V1Deployment> Deployments { get; }
+
+    /// <summary>Every Deployment without the operator's Rollout label, read only for spec.workloadRef.</summary>
+    public Informer<V1Deployment> Workloads { get; }
 
     public Informer<V1Service> Services { get; }
 
@@ -56,11 +79,12 @@ internal sealed class RolloutInformers
 
     public RolloutCaches Caches { get; }
 
-    public IReadOnlyList<IInformerHealth> All => [Rollouts, Deployments, Services, AnalysisTemplates, ClusterAnalysisTemplates, Jobs];
+    public IReadOnlyList<IInformerHealth> All => [Rollouts, Deployments, Workloads, Services, AnalysisTemplates, ClusterAnalysisTemplates, Jobs];
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
         Rollouts.RunAsync(cancellationToken),
         Deployments.RunAsync(cancellationToken),
+        Workloads.RunAsync(cancellationToken),
         Services.RunAsync(cancellationToken),
         AnalysisTemplates.RunAsync(cancellationToken),
         ClusterAnalysisTemplates.RunAsync(cancellationToken),
@@ -69,6 +93,7 @@ internal sealed class RolloutInformers
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(
         Rollouts.WaitForSyncAsync(cancellationToken),
         Deployments.WaitForSyncAsync(cancellationToken),
+        Workloads.WaitForSyncAsync(cancellationToken),
         Services.WaitForSyncAsync(cancellationToken),
         AnalysisTemplates.WaitForSyncAsync(cancellationToken),
         ClusterAnalysisTemplates.WaitForSyncAsync(cancellationToken),

@@ -76,7 +76,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
         foreach (var rollout in _informers.Caches.Rollouts.List())
         {
             // Keys added before this instance led were queued too, but a fresh leader re-checks everything anyway.
-            _queue.Add(ObjectKey.Of(rollout));
+            _queue.Add(ObjectKey.Of(rollout), WatchHandlers.HasUnobservedSpec(rollout));
         }
 
         // Notifications are delivered by the leader only, next to the workers that record them.

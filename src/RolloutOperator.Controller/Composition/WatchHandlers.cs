@@ -31,14 +31,21 @@ internal static class WatchHandlers
             undecodable.Report(bad);
             queue.Add(bad.Key);
         });
-        informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue));
+        informers.Rollouts.AddHandler(EnqueueHandlers.ForObject<Rollout>(queue, HasUnobservedSpec));
         informers.Deployments.AddHandler(EnqueueHandlers.ForOwner<V1Deployment>(queue, IsRolloutController));
-        informers.Deployments.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
+        informers.Workloads.AddHandler(Referenced<V1Deployment>(queue, index, ReferenceIndex.Deployment));
         informers.Jobs.AddHandler(EnqueueHandlers.ForOwner<V1Job>(queue, IsRolloutController));
         informers.Services.AddHandler(Referenced<V1Service>(queue, index, ReferenceIndex.Service));
         informers.AnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.Template));
         informers.ClusterAnalysisTemplates.AddHandler(Referenced<AnalysisTemplate>(queue, index, ReferenceIndex.ClusterTemplate));
     }
+
+    /// <summary>
+    /// The priority hint: a Rollout whose spec changed (a new revision, a new Rollout) and that no reconcile has acted on
+    /// yet goes before routine work (our own status echoes, child updates, timers), which never changes the generation.
+    /// </summary>
+    public static bool HasUnobservedSpec(Rollout rollout) =>
+        rollout.Status?.ObservedGeneration is not { } observed || observed != rollout.Metadata?.Generation;
 
     private static bool IsRolloutController(V1OwnerReference owner) =>
         owner.Controller == true && owner.Kind == Rollout.KindName && owner.ApiVersion.StartsWith(ApiGroup.Prefix, StringComparison.Ordinal);

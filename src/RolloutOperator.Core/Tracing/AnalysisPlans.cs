@@ -28,5 +28,12 @@ internal static class AnalysisPlans
     public static string? Provider(AnalysisPlan? analysis, string metric) =>
         analysis?.Metrics.FirstOrDefault(m => m.Name == metric) is { } found ? Provider(found) : null;
 
-    private static string Provider(MetricPlan metric) => metric.Slo is not null ? "prometheus-slo" : metric.Judge is not null ? "prometheus-judge" : "prometheus";
+    private static string Provider(MetricPlan metric) => metric switch
+    {
+        { Web: not null } => "web",
+        { Job: not null } => "job",
+        { Slo: not null } => "prometheus-slo",
+        { Judge: not null } => "prometheus-judge",
+        _ => "prometheus",
+    };
 }

@@ -83,12 +83,14 @@ public sealed class Controller<TKey>
                 return;
             }
 
-            await ProcessAsync(next.Key, stopping).ConfigureAwait(false);
+            await ProcessAsync(next.Key, next.Priority, stopping).ConfigureAwait(false);
         }
     }
 
-    private async Task ProcessAsync(TKey key, CancellationToken stopping)
+    private async Task ProcessAsync(TKey key, bool priority, CancellationToken stopping)
     {
+        // Scoped to this async method: the worker loop's flow is unmarked again when it returns.
+        ReconcilePriority.Set(priority);
         var keyText = key.ToString() ?? string.Empty;
         var reconcileId = Interlocked.Increment(ref _reconcileIds);
         using var scope = ControllerLog.ReconcileScope(_logger, Name, keyText, reconcileId);
@@ -122,17 +124,13 @@ public sealed class Controller<TKey>
         {
             var result = await _reconciler.ReconcileAsync(key, linked.Token).ConfigureAwait(false);
             Queue.Forget(key);
-            if (result.RequeueAfter is not { } after)
-            {
-                return ReconcileOutcome.Success;
-            }
-
-            Queue.AddAfter(key, after);
-            return ReconcileOutcome.Requeue;
+            Queue.Reschedule(key, result.RequeueAfter);
+            return result.RequeueAfter is null ? ReconcileOutcome.Success : ReconcileOutcome.Requeue;
         }
         catch (TerminalReconcileException ex)
         {
             Queue.Forget(key);
+            Queue.Reschedule(key, null);
             ControllerLog.Terminal(_logger, ex, keyText);
             return ReconcileOutcome.Terminal;
         }

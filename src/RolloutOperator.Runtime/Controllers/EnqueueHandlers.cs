@@ -8,9 +8,10 @@ namespace RolloutOperator.Runtime.Controllers;
 /// <summary>The two common event-to-key mappings: an object's own key, and its controller owner's key.</summary>
 public static class EnqueueHandlers
 {
-    public static EnqueueHandler<T, ObjectKey> ForObject<T>(WorkQueue<ObjectKey> queue)
+    /// <param name="isPriority">Puts the object's key into the priority lane when it holds for the object as it is now.</param>
+    public static EnqueueHandler<T, ObjectKey> ForObject<T>(WorkQueue<ObjectKey> queue, Func<T, bool>? isPriority = null)
         where T : IKubernetesObject<V1ObjectMeta> =>
-        new(queue, obj => [ObjectKey.Of(obj)]);
+        new(queue, obj => [ObjectKey.Of(obj)], isPriority);
 
     /// <summary>
     /// Maps a child to its owners' keys (same namespace as the child). <paramref name="isOwner"/>

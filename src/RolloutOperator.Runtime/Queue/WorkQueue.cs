@@ -7,14 +7,22 @@ namespace RolloutOperator.Runtime.Queue;
 /// A fair, stingy work queue. Invariants: a key is queued at most once (duplicate adds collapse);
 /// a key is handed to at most one worker at a time; an add while the key is being processed marks it
 /// dirty and it is queued once more when the worker calls <see cref="Done"/>.
+/// Two lanes: keys added with <see cref="AddPriority"/> are handed out before every routine key, so a change a user just
+/// made never waits behind a backlog of routine work (status echoes, timers, child updates). A routine key that is
+/// raised to priority moves to the priority lane; each lane is FIFO.
 /// </summary>
 [SuppressMessage("Naming", "CA1711", Justification = "It is a queue; the name says what it is for.")]
 public sealed class WorkQueue<TKey> : IDisposable
     where TKey : notnull
 {
     private readonly Lock _lock = new();
+    // Both lanes may hold stale entries (a key raised to priority stays in the routine lane; a key handed out stays in
+    // the other lane): an entry is live only while its key is waiting, i.e. dirty and not processing. Every waiting key
+    // has at least one entry, and _available counts waiting keys, so a worker that got the semaphore always finds one.
     private readonly Queue<TKey> _queue = new();
+    private readonly Queue<TKey> _priorityQueue = new();
     private readonly HashSet<TKey> _dirty = [];
+    private readonly HashSet<TKey> _urgent = [];
     private readonly HashSet<TKey> _processing = [];
     private readonly Dictionary<TKey, DelayedAdd<TKey>> _delayed = [];
     private readonly SemaphoreSlim _available = new(0);
@@ -27,6 +35,7 @@ public sealed class WorkQueue<TKey> : IDisposable
     // Timers reject due times beyond uint.MaxValue - 1 ms (about 49.7 days); stay well inside that.
     private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
     private bool _shuttingDown;
+    private int _waiting;
 
     public WorkQueue(WorkQueueOptions options, TimeProvider timeProvider, RuntimeMetrics metrics, Random? random = null)
     {
@@ -49,18 +58,27 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             lock (_lock)
             {
-                return _queue.Count;
+                return _waiting;
             }
         }
     }
 
     public bool IsShuttingDown => Volatile.Read(ref _shuttingDown);
 
-    public void Add(TKey key)
+    public void Add(TKey key) => Add(key, priority: false);
+
+    /// <summary>
+    /// Adds the key to the priority lane: it is handed out before every routine key. A key already waiting in the routine
+    /// lane moves up; a key being processed is queued in the priority lane when it is done.
+    /// </summary>
+    public void AddPriority(TKey key) => Add(key, priority: true);
+
+    /// <summary>Adds the key to the lane <paramref name="priority"/> names (see <see cref="AddPriority"/>).</summary>
+    public void Add(TKey key, bool priority)
     {
         lock (_lock)
         {
-            if (!TryEnqueueLocked(key))
+            if (!TryEnqueueLocked(key, priority))
             {
                 return;
             }
@@ -99,6 +117,28 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces whatever delayed add the key has with <paramref name="delay"/> (none when null). For the result of a
+    /// successful reconcile: it recomputed every wait from the whole state, so a wake-up an earlier reconcile asked for (a
+    /// progress deadline that no longer applies, a retry after an error that has since cleared) is obsolete, and keeping it
+    /// would cost one reconcile that changes nothing.
+    /// </summary>
+    public void Reschedule(TKey key, TimeSpan? delay)
+    {
+        lock (_lock)
+        {
+            if (_delayed.Remove(key, out var pending))
+            {
+                pending.Timer?.Dispose();
+            }
+        }
+
+        if (delay is { } after)
+        {
+            AddAfter(key, after);
+        }
+    }
+
     /// <summary>Re-adds a failed key after its per-key exponential backoff.</summary>
     public void AddRateLimited(TKey key)
     {
@@ -131,11 +171,18 @@ public sealed class WorkQueue<TKey> : IDisposable
                 return null;
             }
 
-            var key = _queue.Dequeue();
+            var priority = TryTakeLocked(_priorityQueue, out var key);
+            if (!priority && !TryTakeLocked(_queue, out key))
+            {
+                throw new InvalidOperationException("work queue invariant broken: a worker was released but no key waits");
+            }
+
             _dirty.Remove(key);
+            _urgent.Remove(key);
             _processing.Add(key);
+            _waiting--;
             PublishDepthLocked();
-            return new WorkQueueItem<TKey>(key);
+            return new WorkQueueItem<TKey>(key, priority);
         }
     }
 
@@ -150,7 +197,8 @@ public sealed class WorkQueue<TKey> : IDisposable
                 return;
             }
 
-            _queue.Enqueue(key);
+            (_urgent.Contains(key) ? _priorityQueue : _queue).Enqueue(key);
+            _waiting++;
             PublishDepthLocked();
         }
 
@@ -186,16 +234,53 @@ public sealed class WorkQueue<TKey> : IDisposable
         _available.Dispose();
     }
 
-    private bool TryEnqueueLocked(TKey key)
+    /// <summary>Returns true when a new waiting key was queued (the caller then releases one worker).</summary>
+    private bool TryEnqueueLocked(TKey key, bool priority)
     {
-        if (_shuttingDown || !_dirty.Add(key) || _processing.Contains(key))
+        if (_shuttingDown)
         {
             return false;
         }
 
-        _queue.Enqueue(key);
+        var added = _dirty.Add(key);
+        var raised = priority && _urgent.Add(key);
+        if (_processing.Contains(key))
+        {
+            // Queued by Done, in the lane _urgent says.
+            return false;
+        }
+
+        if (raised)
+        {
+            _priorityQueue.Enqueue(key);
+        }
+        else if (added)
+        {
+            _queue.Enqueue(key);
+        }
+
+        if (!added)
+        {
+            return false;
+        }
+
+        _waiting++;
         PublishDepthLocked();
         return true;
+    }
+
+    /// <summary>Takes the first live entry of a lane, dropping stale ones (see the lane fields).</summary>
+    private bool TryTakeLocked(Queue<TKey> lane, out TKey key)
+    {
+        while (lane.TryDequeue(out key!))
+        {
+            if (_dirty.Contains(key) && !_processing.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void OnDelayElapsed(object? state)
@@ -216,5 +301,5 @@ public sealed class WorkQueue<TKey> : IDisposable
         Add(entry.Key);
     }
 
-    private void PublishDepthLocked() => _metrics.SetQueueDepth(Name, _queue.Count);
+    private void PublishDepthLocked() => _metrics.SetQueueDepth(Name, _waiting);
 }

@@ -29,6 +29,7 @@ internal static class CommandLineSwitches
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),
         ["--tracing"] = Key(nameof(OperatorOptions.Tracing)),
+        ["--cache-transforms"] = Key(nameof(OperatorOptions.CacheTransforms)),
     };
 
     private static string Key(string property) => $"{OperatorOptions.Section}:{property}";

@@ -69,15 +69,21 @@ internal sealed class OperatorOptions
     /// </summary>
     public string? NotificationDefaults { get; set; }
 
-    /// <summary>Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit.</summary>
-    public double Qps { get; set; } = 50;
+    /// <summary>
+    /// Sustained Kubernetes API requests per second (watches excluded); 0 disables the limit. Chosen from the scale
+    /// benchmark (docs/operations.md, "Defaults"): 100 new revisions at once need about 300 requests.
+    /// </summary>
+    public double Qps { get; set; } = 100;
 
-    public int Burst { get; set; } = 100;
+    public int Burst { get; set; } = 300;
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
 
     /// <summary>Export rollout traces over OTLP, configured by the standard OTEL_* environment variables (docs/tracing.md).</summary>
     public bool Tracing { get; set; }
+
+    /// <summary>Diagnostic: false caches whole objects (managedFields included), to measure what the cache transforms save.</summary>
+    public bool CacheTransforms { get; set; } = true;
 
     public LeaderElectionOptions LeaderElection => new()
     {

@@ -70,6 +70,7 @@ internal static class OperatorServices
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
             Tracing = options.Tracing,
+            CacheTransforms = options.CacheTransforms,
         });
         AddNotifications(services, options, outbound.AllowedHosts);
         OperatorTracing.Add(services, options);

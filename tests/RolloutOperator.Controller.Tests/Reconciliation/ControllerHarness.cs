@@ -174,10 +174,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var services = await Client.CoreV1.ListNamespacedServiceAsync(Namespace, cancellationToken: Ct);
         var jobs = await Client.BatchV1.ListNamespacedJobAsync(Namespace, cancellationToken: Ct);
         return Same(rollouts.Items, _informers.Caches.Rollouts)
-            && Same(deployments.Items, _informers.Caches.Deployments)
+            && Same([.. deployments.Items.Where(IsRevision)], _informers.Caches.Deployments)
+            && Same([.. deployments.Items.Where(d => !IsRevision(d))], _informers.Caches.Workloads)
             && Same(services.Items, _informers.Caches.Services)
             && Same(jobs.Items, _informers.Caches.Jobs);
     }
+
+    private static bool IsRevision(V1Deployment deployment) =>
+        deployment.Metadata.Labels?.ContainsKey(RolloutApi.RolloutLabel) == true;
 
     private bool Same<T>(IList<T> live, IObjectCache<T> cache)
         where T : class, IKubernetesObject<V1ObjectMeta> =>

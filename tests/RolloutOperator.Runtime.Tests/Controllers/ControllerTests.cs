@@ -177,4 +177,38 @@ public sealed class ControllerTests
         await Eventually.StaysTrueAsync(() => reconciler.Calls("a") == 1 + (int)(TimeSpan.FromHours(hours) / maxDelay));
         Assert.DoesNotContain("result=\"error\"", await harness.ScrapeAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reconcile_LaterPassAsksForNoRequeue_EarlierWakeUpIsDropped()
+    {
+        var reconciler = new ScriptedReconciler((_, attempt, _) =>
+            Task.FromResult(attempt == 1 ? ReconcileResult.After(TimeSpan.FromMinutes(10)) : ReconcileResult.Done));
+        await using var harness = new ControllerHarness(reconciler);
+
+        harness.Queue.Add("a");
+        await harness.WaitForResultsAsync("requeue_after", 1);
+        harness.Queue.Add("a");
+        await harness.WaitForResultsAsync("success", 1);
+        harness.Time.Advance(TimeSpan.FromMinutes(11));
+
+        await Eventually.StaysTrueAsync(() => reconciler.Calls("a") == 2);
+    }
+
+    [Fact]
+    public async Task Reconcile_LaterPassAsksForLaterRequeue_OnlyTheLaterWakeUpHappens()
+    {
+        var reconciler = new ScriptedReconciler((_, attempt, _) =>
+            Task.FromResult(ReconcileResult.After(attempt == 1 ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(10))));
+        await using var harness = new ControllerHarness(reconciler);
+
+        harness.Queue.Add("a");
+        await harness.WaitForResultsAsync("requeue_after", 1);
+        harness.Queue.Add("a");
+        await harness.WaitForResultsAsync("requeue_after", 2);
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await Eventually.StaysTrueAsync(() => reconciler.Calls("a") == 2);
+        harness.Time.Advance(TimeSpan.FromMinutes(8));
+
+        await Eventually.TrueAsync(() => reconciler.Calls("a") == 3);
+    }
 }

@@ -47,4 +47,23 @@ public sealed class EnqueueHandlersTests : IDisposable
 
         Assert.Equal(0, _queue.Depth);
     }
+
+    [Fact]
+    public async Task ForObject_PriorityHintHoldsOnUpdate_KeyOvertakesRoutineBacklog()
+    {
+        var handler = EnqueueHandlers.ForObject<V1ConfigMap>(_queue, cm => cm.Data?.ContainsKey("changed") == true);
+        for (var i = 0; i < 1000; i++)
+        {
+            handler.OnAdd(ConfigMap("ns", $"routine-{i}"));
+        }
+
+        var changed = ConfigMap("ns", "routine-500");
+        changed.Data = new Dictionary<string, string> { ["changed"] = "yes" };
+        handler.OnUpdate(ConfigMap("ns", "routine-500"), changed);
+
+        var first = await _queue.GetAsync(CancellationToken.None);
+        Assert.Equal(new WorkQueueItem<ObjectKey>(new ObjectKey("ns", "routine-500"), Priority: true), first);
+        Assert.Equal(new ObjectKey("ns", "routine-0"), (await _queue.GetAsync(CancellationToken.None))?.Key);
+        Assert.Equal(998, _queue.Depth);
+    }
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using RolloutOperator.ApiEmulator;
+
+namespace RolloutOperator.Tests;
+
+/// <summary>The memory gauges the scale benchmark reads from /metrics: the managed heap and the working set.</summary>
+public sealed class ProcessMemoryMetricsTests : IAsyncLifetime
+{
+    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
+    private ApiServerEmulator _emulator = null!;
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
+        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
+        _emulator.WriteKubeconfig(_kubeconfig);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        File.Delete(_kubeconfig);
+    }
+
+    [Fact]
+    public async Task Metrics_Scraped_ReportManagedHeapAndWorkingSetOfTheProcess()
+    {
+        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
+        await app.StartAsync(Ct);
+        using var http = new HttpClient { BaseAddress = app.GetBoundAddress() };
+
+        var metrics = await http.GetStringAsync("/metrics", Ct);
+
+        Assert.InRange(Sample(metrics, "operator_managed_heap_bytes"), 1, double.MaxValue);
+        Assert.InRange(Sample(metrics, "operator_working_set_bytes"), 1024 * 1024, double.MaxValue);
+        Assert.InRange(Sample(metrics, "operator_gc_full_collections"), 0, double.MaxValue);
+        await app.StopAsync(Ct);
+    }
+
+    private static double Sample(string metrics, string name)
+    {
+        var line = metrics.Split('\n').SingleOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        Assert.True(line is not null, $"{name} is not exported");
+        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+}
