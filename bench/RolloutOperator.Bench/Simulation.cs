@@ -58,7 +58,7 @@ internal sealed class Simulation(RolloutPlan plan)
     // Every due metric answers a healthy value for its kind, so analyses pass.
     private List<MeasurementResult> Measure() =>
         [.. AnalysisScheduler.DueMeasurements(Plan, Status, Now).Select(due => new MeasurementResult(
-            due.AnalysisKey, due.Revision, due.Metric.Name, Now, [HealthyValue(due.Metric.Name)], null, due.Metric.Prometheus.Query))];
+            due.AnalysisKey, due.Revision, due.Metric.Name, Now, [HealthyValue(due.Metric.Name)], null, due.Metric.Prometheus?.Query))];
 
     private static double HealthyValue(string metric) =>
         metric.Contains("latency", StringComparison.Ordinal) ? 0.2
