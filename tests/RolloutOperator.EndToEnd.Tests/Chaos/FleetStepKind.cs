@@ -1,0 +1,8 @@
+namespace RolloutOperator.EndToEnd.Tests.Chaos;
+
+internal enum FleetStepKind
+{
+    Weight,
+    Pause,
+    Analysis,
+}
