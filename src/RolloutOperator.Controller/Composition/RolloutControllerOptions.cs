@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Informers;
 
@@ -21,4 +22,7 @@ public sealed record RolloutControllerOptions
 
     /// <summary>The admin's rules for metric providers (credential directories, allowed hosts), enforced when specs are parsed.</summary>
     public ProviderPolicy ProviderPolicy { get; init; } = ProviderPolicy.Default;
+
+    /// <summary>How long a reconcile waits for a provider and how many provider queries run at once in the background.</summary>
+    public MeasurementRunnerOptions Measurements { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
@@ -23,6 +24,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     private readonly RolloutInformers _informers;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
+    private readonly BackgroundMeasurements _background;
 
     public RolloutOperatorRuntime(
         IKubernetes client,
@@ -38,9 +40,11 @@ public sealed class RolloutOperatorRuntime : IDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _informers = new RolloutInformers(client, options, time, runtimeMetrics, loggerFactory);
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
+        // A measurement that finishes in the background wakes its Rollout through the work queue, like a watch event.
+        _background = new BackgroundMeasurements(measurements, options.Measurements, time, _queue.Add, loggerFactory.CreateLogger<BackgroundMeasurements>());
         var reconciler = RolloutReconcilerFactory.Create(
             client, _informers.Caches, routers, measurements, rolloutMetrics,
-            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy);
+            new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow }, time, loggerFactory, options.ProviderPolicy, _background);
         Reconciler = reconciler;
         _controller = new Controller<ObjectKey>(
             new ControllerOptions { Name = ControllerName, Workers = options.Workers, ReconcileTimeout = options.ReconcileTimeout },
@@ -69,8 +73,20 @@ public sealed class RolloutOperatorRuntime : IDisposable
             _queue.Add(ObjectKey.Of(rollout));
         }
 
-        await _controller.RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _controller.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Measurements still running belong to this instance's leadership: none may report after it ends.
+            _background.Stop();
+        }
     }
 
-    public void Dispose() => _queue.Dispose();
+    public void Dispose()
+    {
+        _background.Dispose();
+        _queue.Dispose();
+    }
 }

@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Jobs;
@@ -26,15 +27,18 @@ internal static class RolloutReconcilerFactory
         EventRecorderOptions eventOptions,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        ProviderPolicy? providerPolicy = null)
+        ProviderPolicy? providerPolicy = null,
+        BackgroundMeasurements? background = null)
     {
+        // Without a runner from the runtime (tests driving a reconciler by hand) every measurement is waited for.
+        background ??= new BackgroundMeasurements(measurements, MeasurementRunnerOptions.Inline, time, _ => { }, loggerFactory.CreateLogger<BackgroundMeasurements>());
         var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
         var revisions = new RevisionWriter(client);
         var patches = new RolloutPatches(client);
         var parts = new RolloutSyncParts(
             templates,
-            new RolloutObserver(caches, traffic, measurements, time, new AnalysisJobs(client, caches.Jobs, time)),
+            new RolloutObserver(caches, traffic, measurements, time, new AnalysisJobs(client, caches.Jobs, time), background),
             new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
             new WorkloadRefScaler(templates, revisions),
             new TrafficFinalizer(patches, traffic),

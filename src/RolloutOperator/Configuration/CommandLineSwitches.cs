@@ -27,6 +27,9 @@ internal static class CommandLineSwitches
         ["--qps"] = Key(nameof(OperatorOptions.Qps)),
         ["--burst"] = Key(nameof(OperatorOptions.Burst)),
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),
+        ["--measurement-inline-wait"] = Key(nameof(OperatorOptions.MeasurementInlineWaitSeconds)),
+        ["--measurement-concurrency"] = Key(nameof(OperatorOptions.MeasurementConcurrency)),
+        ["--measurement-concurrency-per-address"] = Key(nameof(OperatorOptions.MeasurementConcurrencyPerAddress)),
     };
 
     private static string Key(string property) => $"{OperatorOptions.Section}:{property}";

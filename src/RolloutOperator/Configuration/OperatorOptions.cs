@@ -70,6 +70,14 @@ internal sealed class OperatorOptions
 
     public double ReconcileTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Longest a reconcile waits for a metric provider before recording the measurement in progress; 0 never waits.</summary>
+    public double MeasurementInlineWaitSeconds { get; set; } = 1;
+
+    /// <summary>Provider measurements running at once in the background, overall and per provider address.</summary>
+    public int MeasurementConcurrency { get; set; } = 64;
+
+    public int MeasurementConcurrencyPerAddress { get; set; } = 16;
+
     public LeaderElectionOptions LeaderElection => new()
     {
         LeaseNamespace = LeaderElectionNamespace ?? "default",

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Prometheus;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
@@ -68,6 +69,12 @@ internal static class OperatorServices
             Workers = Math.Max(1, options.Workers),
             ReconcileTimeout = reconcileTimeout,
             ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
+            Measurements = new MeasurementRunnerOptions
+            {
+                InlineWait = TimeSpan.FromSeconds(options.MeasurementInlineWaitSeconds),
+                MaxConcurrency = options.MeasurementConcurrency,
+                MaxConcurrencyPerAddress = options.MeasurementConcurrencyPerAddress,
+            },
         });
         services.AddSingleton(sp => new RolloutOperatorRuntime(
             sp.GetRequiredService<IKubernetes>(),
