@@ -63,7 +63,16 @@ internal sealed class BackgroundMeasurements : IDisposable
             entries.Add((measurement, entry, started));
         }
 
-        await WaitInlineAsync([.. entries.Where(e => e.Started && !_slow.IsSlow(e.Entry.Address)).Select(e => e.Entry.Finished)], cancellationToken).ConfigureAwait(false);
+        var waited = entries.Where(e => e.Started && !_slow.IsSlow(e.Entry.Address)).Select(e => e.Entry).ToList();
+        if (!await WaitInlineAsync([.. waited.Select(e => e.Finished)], cancellationToken).ConfigureAwait(false))
+        {
+            // Marked at once, not when the query ends: the next reconciles on this address do not wait for it either.
+            foreach (var entry in waited.Where(e => !e.Finished.IsCompleted))
+            {
+                _slow.Observe(entry.Address, slow: true);
+            }
+        }
+
         return [.. entries.Select(e => Collect(e.Due, e.Entry, e.Started))];
     }
 
@@ -96,20 +105,22 @@ internal sealed class BackgroundMeasurements : IDisposable
     }
 
     // Waits on the fast ones only: an address whose last query outlasted the inline wait goes to the background at once.
-    private async Task WaitInlineAsync(IReadOnlyList<Task> started, CancellationToken cancellationToken)
+    // False when the inline wait ran out with measurements still running (they are reported in progress).
+    private async Task<bool> WaitInlineAsync(IReadOnlyList<Task> started, CancellationToken cancellationToken)
     {
         if (started.Count == 0 || _options.InlineWait == TimeSpan.Zero)
         {
-            return;
+            return true;
         }
 
         try
         {
             await Task.WhenAll(started).WaitAsync(_options.InlineWait, _time, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
-            // Still running: reported in progress below.
+            return false;
         }
     }
 

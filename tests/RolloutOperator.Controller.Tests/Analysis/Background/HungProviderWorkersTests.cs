@@ -6,6 +6,7 @@ using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Reconciliation;
