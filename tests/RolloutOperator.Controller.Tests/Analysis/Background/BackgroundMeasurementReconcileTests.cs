@@ -36,6 +36,7 @@ public sealed class BackgroundMeasurementReconcileTests
         var reconciler = Reconciler(h, runner);
 
         var started = await ReconcileUntilInProgressAsync(h, reconciler);
+        await GatedProvider.UntilAsync(() => provider.Waiting == 1, "the query runs");
         Assert.Equal(1, provider.Asked);
 
         // While the query runs: no write, no second query, and no requeue sooner than the recheck (no spinning).
@@ -85,6 +86,7 @@ public sealed class BackgroundMeasurementReconcileTests
         var writes = h.WritesTo("rollouts", "status");
         await h.SettleAsync();
         await reconciler.ReconcileAsync(Key, ControllerHarness.Ct);
+        await GatedProvider.UntilAsync(() => provider.Waiting == 2, "the in-progress measurement is queried again");
         Assert.Equal(2, provider.Asked);
         Assert.Equal(writes, h.WritesTo("rollouts", "status"));
 
