@@ -2,9 +2,10 @@ namespace RolloutOperator.Controller.Analysis.Background;
 
 /// <summary>
 /// Bounds the measurements running at once: per provider address first (a hung provider fills only its own slots),
-/// then overall. A slot is waited for in the background, never on a reconcile worker.
+/// then overall. A slot is waited for in the background, never on a reconcile worker. Nothing here needs disposing
+/// (no wait handle is ever taken), so a measurement still unwinding at shutdown can always release its slot.
 /// </summary>
-internal sealed class AddressSlots : IDisposable
+internal sealed class AddressSlots
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (SemaphoreSlim Slots, int Users)> _perAddress = new(StringComparer.Ordinal);
@@ -41,8 +42,6 @@ internal sealed class AddressSlots : IDisposable
 
         return new Lease(this, address, slots);
     }
-
-    public void Dispose() => _overall.Dispose();
 
     private SemaphoreSlim Join(string address)
     {

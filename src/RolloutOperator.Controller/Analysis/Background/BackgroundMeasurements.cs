@@ -26,6 +26,7 @@ internal sealed class BackgroundMeasurements : IDisposable
     private readonly AddressSlots _slots;
     private readonly SlowAddresses _slow = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BackgroundMeasurement> _measurements = new(StringComparer.Ordinal);
     private readonly Queue<BackgroundMeasurement> _finished = new();
@@ -39,6 +40,9 @@ internal sealed class BackgroundMeasurements : IDisposable
         _wake = wake;
         _logger = logger;
         _slots = new AddressSlots(options.MaxConcurrency, options.MaxConcurrencyPerAddress);
+
+        // Taken once: a task still unwinding after Dispose must not touch the disposed source.
+        _stoppingToken = _stopping.Token;
     }
 
     /// <summary>Measurements running or finished and not yet dropped (for tests and the bound).</summary>
@@ -80,11 +84,16 @@ internal sealed class BackgroundMeasurements : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
-        _slots.Dispose();
     }
 
     /// <summary>Stops every running measurement: none of them reports a result (the next leader measures again).</summary>
-    public void Stop() => _stopping.Cancel();
+    public void Stop()
+    {
+        if (!_stoppingToken.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+    }
 
     private (BackgroundMeasurement Entry, bool Started) FindOrStart(Rollout rollout, RolloutPlan plan, ObjectKey key, DueMeasurement due)
     {
@@ -159,13 +168,14 @@ internal sealed class BackgroundMeasurements : IDisposable
         MeasurementResult? result;
         try
         {
-            using var slot = await _slots.AcquireAsync(entry.Address, _stopping.Token).ConfigureAwait(false);
+            using var slot = await _slots.AcquireAsync(entry.Address, _stoppingToken).ConfigureAwait(false);
             var began = _time.GetUtcNow();
-            result = (await _service.MeasureAsync(rollout, plan, [due], _stopping.Token).ConfigureAwait(false)).Single();
+            result = (await _service.MeasureAsync(rollout, plan, [due], _stoppingToken).ConfigureAwait(false)).Single();
             _slow.Observe(entry.Address, OutlastsInlineWait(_time.GetUtcNow() - began));
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stoppingToken.IsCancellationRequested)
         {
+            // Stopped (leadership ended, shutdown): whatever it got must not be recorded or wake anything.
             Drop(entry);
             return;
         }
@@ -195,7 +205,7 @@ internal sealed class BackgroundMeasurements : IDisposable
             }
         }
 
-        if (wake)
+        if (wake && !_stoppingToken.IsCancellationRequested)
         {
             BackgroundLog.Finished(_logger, entry.Rollout, entry.Name, result.Error is null);
             _wake(entry.Rollout);
