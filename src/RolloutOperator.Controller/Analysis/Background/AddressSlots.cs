@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RolloutOperator.Controller.Analysis.Background;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace RolloutOperator.Controller.Analysis.Background;
 /// then overall. A slot is waited for in the background, never on a reconcile worker. Nothing here needs disposing
 /// (no wait handle is ever taken), so a measurement still unwinding at shutdown can always release its slot.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "No wait handle is ever taken; a disposed semaphore would fail the releases of measurements unwinding at shutdown.")]
 internal sealed class AddressSlots
 {
     private readonly Lock _lock = new();
