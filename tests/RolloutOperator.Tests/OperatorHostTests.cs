@@ -101,6 +101,17 @@ public sealed class OperatorHostTests : IAsyncLifetime
         Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, "--log-format", "xml"]));
 
     [Theory]
+    [InlineData("--measurement-inline-wait", "-1")]
+    [InlineData("--measurement-inline-wait", "NaN")]
+    [InlineData("--measurement-concurrency", "0")]
+    [InlineData("--measurement-concurrency-per-address", "0")]
+    public void Build_BadMeasurementFlag_FailsNamingIt(string flag, string value)
+    {
+        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, flag, value]));
+        Assert.Contains(flag, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--prometheus-allowed-hosts", "http://prometheus:9090", "--prometheus-allowed-hosts")]
     [InlineData("--prometheus-allowed-hosts", "prometheus:port", "prometheus:port")]
     [InlineData("--outbound-allowed-hosts", "https://hooks.example", "--outbound-allowed-hosts")]

@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Informers;
 
@@ -27,4 +28,7 @@ public sealed record RolloutControllerOptions
 
     /// <summary>Diagnostic switch: false keeps whole objects in the caches, so the benchmark can measure what the transforms save.</summary>
     public bool CacheTransforms { get; init; } = true;
+
+    /// <summary>How long a reconcile waits for a provider and how many provider queries run at once in the background.</summary>
+    public MeasurementRunnerOptions Measurements { get; init; } = new();
 }

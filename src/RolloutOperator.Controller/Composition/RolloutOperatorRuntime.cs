@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
@@ -27,6 +28,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
     private readonly NotificationDispatcher? _notifications;
+    private readonly BackgroundMeasurements _background;
 
     public RolloutOperatorRuntime(
         IKubernetes client,
@@ -45,9 +47,12 @@ public sealed class RolloutOperatorRuntime : IDisposable
         _informers = new RolloutInformers(client, options, time, runtimeMetrics, loggerFactory);
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var eventOptions = new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow };
+
+        // A measurement that finishes in the background wakes its Rollout through the work queue, like a watch event.
+        _background = new BackgroundMeasurements(measurements, options.Measurements, time, _queue.Add, loggerFactory.CreateLogger<BackgroundMeasurements>());
         var reconciler = RolloutReconcilerFactory.Create(
             client, _informers.Caches, routers, measurements, rolloutMetrics, eventOptions, time, loggerFactory, options.ProviderPolicy, outbound, notifications,
-            new RolloutTracer(options.Tracing));
+            new RolloutTracer(options.Tracing), _background);
         _notifications = notifications;
         notifications?.Connect(new NotificationFeedback(
             _queue.Add, new EventRecorder(client, eventOptions, time, loggerFactory.CreateLogger<EventRecorder>())));
@@ -79,11 +84,23 @@ public sealed class RolloutOperatorRuntime : IDisposable
             _queue.Add(ObjectKey.Of(rollout), WatchHandlers.HasUnobservedSpec(rollout));
         }
 
-        // Notifications are delivered by the leader only, next to the workers that record them.
-        await Task.WhenAll(
-            _controller.RunAsync(cancellationToken),
-            _notifications?.RunAsync(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+        try
+        {
+            // Notifications are delivered by the leader only, next to the workers that record them.
+            await Task.WhenAll(
+                _controller.RunAsync(cancellationToken),
+                _notifications?.RunAsync(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Measurements still running belong to this instance's leadership: none may report after it ends.
+            _background.Stop();
+        }
     }
 
-    public void Dispose() => _queue.Dispose();
+    public void Dispose()
+    {
+        _background.Dispose();
+        _queue.Dispose();
+    }
 }

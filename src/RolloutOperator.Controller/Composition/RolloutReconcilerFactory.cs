@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Gates;
@@ -33,18 +34,22 @@ internal static class RolloutReconcilerFactory
         ProviderPolicy? providerPolicy = null,
         IOutboundHttp? outbound = null,
         NotificationDispatcher? notifications = null,
-        RolloutTracer? tracer = null)
+        RolloutTracer? tracer = null,
+        BackgroundMeasurements? background = null)
     {
         // Without one from the host (tests), a client with the default rules and Secrets read through this client.
         outbound ??= new OutboundHttpClient(new OutboundOptions(), new KubernetesSecretReader(client), time);
         var webhooks = new WebhookCaller(outbound, time, loggerFactory.CreateLogger<WebhookCaller>());
+
+        // Without a runner from the runtime (tests driving a reconciler by hand) every measurement is waited for.
+        background ??= new BackgroundMeasurements(measurements, MeasurementRunnerOptions.Inline, time, _ => { }, loggerFactory.CreateLogger<BackgroundMeasurements>());
         var templates = new ParseContextFactory(caches, routers, providerPolicy ?? ProviderPolicy.Default);
         var traffic = new TrafficGateway(routers);
         var revisions = new RevisionWriter(client);
         var patches = new RolloutPatches(client);
         var parts = new RolloutSyncParts(
             templates,
-            new RolloutObserver(caches, traffic, measurements, time, webhooks, new AnalysisJobs(client, caches.Jobs, time)),
+            new RolloutObserver(caches, traffic, measurements, time, webhooks, new AnalysisJobs(client, caches.Jobs, time), background),
             new ActionExecutor(caches, templates, revisions, new ServiceSelectorWriter(client), traffic),
             new WorkloadRefScaler(templates, revisions),
             new TrafficFinalizer(patches, traffic),

@@ -1,4 +1,5 @@
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Model;
@@ -20,11 +21,13 @@ internal sealed class RolloutObserver
     private readonly TimeProvider _time;
     private readonly WebhookCaller _webhooks;
     private readonly AnalysisJobs _jobs;
+    private readonly BackgroundMeasurements _background;
 
-    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time, WebhookCaller webhooks, AnalysisJobs jobs)
+    public RolloutObserver(RolloutCaches caches, TrafficGateway traffic, IMeasurementService measurements, TimeProvider time, WebhookCaller webhooks, AnalysisJobs jobs, BackgroundMeasurements background)
     {
         _caches = caches;
         _jobs = jobs;
+        _background = background;
         _traffic = traffic;
         _measurements = measurements;
         _time = time;
@@ -90,10 +93,11 @@ internal sealed class RolloutObserver
             return [];
         }
 
-        // Job metrics span reconciles and live in the caches; every other provider answers within this reconcile.
+        // Job metrics span reconciles and live in the caches; every other provider is queried off the worker and
+        // answers within the inline wait or reports the measurement in progress.
         var jobs = due.Where(d => d.Metric.Job is not null).ToList();
         var others = due.Where(d => d.Metric.Job is null).ToList();
-        var measured = others.Count == 0 ? [] : await _measurements.MeasureAsync(rollout, plan, others, cancellationToken).ConfigureAwait(false);
+        var measured = others.Count == 0 ? [] : await _background.MeasureAsync(rollout, plan, others, cancellationToken).ConfigureAwait(false);
         return jobs.Count == 0 ? measured : [.. measured, .. await _jobs.MeasureAsync(rollout, jobs, cancellationToken).ConfigureAwait(false)];
     }
 }

@@ -30,6 +30,9 @@ internal static class CommandLineSwitches
         ["--reconcile-timeout"] = Key(nameof(OperatorOptions.ReconcileTimeoutSeconds)),
         ["--tracing"] = Key(nameof(OperatorOptions.Tracing)),
         ["--cache-transforms"] = Key(nameof(OperatorOptions.CacheTransforms)),
+        ["--measurement-inline-wait"] = Key(nameof(OperatorOptions.MeasurementInlineWaitSeconds)),
+        ["--measurement-concurrency"] = Key(nameof(OperatorOptions.MeasurementConcurrency)),
+        ["--measurement-concurrency-per-address"] = Key(nameof(OperatorOptions.MeasurementConcurrencyPerAddress)),
     };
 
     private static string Key(string property) => $"{OperatorOptions.Section}:{property}";

@@ -85,6 +85,14 @@ internal sealed class OperatorOptions
     /// <summary>Diagnostic: false caches whole objects (managedFields included), to measure what the cache transforms save.</summary>
     public bool CacheTransforms { get; set; } = true;
 
+    /// <summary>Longest a reconcile waits for a metric provider before recording the measurement in progress; 0 never waits.</summary>
+    public double MeasurementInlineWaitSeconds { get; set; } = 1;
+
+    /// <summary>Provider measurements running at once in the background, overall and per provider address.</summary>
+    public int MeasurementConcurrency { get; set; } = 64;
+
+    public int MeasurementConcurrencyPerAddress { get; set; } = 16;
+
     public LeaderElectionOptions LeaderElection => new()
     {
         LeaseNamespace = LeaderElectionNamespace ?? "default",

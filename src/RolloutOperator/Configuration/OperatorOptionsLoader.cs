@@ -50,6 +50,21 @@ internal static class OperatorOptionsLoader
 
         ValidateCredentialDirectories(options.CredentialFileDirectoryList);
         ValidateLeaderElection(options);
+        ValidateMeasurements(options);
+    }
+
+    private static void ValidateMeasurements(OperatorOptions options)
+    {
+        if (!double.IsFinite(options.MeasurementInlineWaitSeconds) || options.MeasurementInlineWaitSeconds is < 0 or > 60)
+        {
+            throw new OperatorConfigurationException($"--measurement-inline-wait must be 0..60 seconds, got {options.MeasurementInlineWaitSeconds}");
+        }
+
+        if (options.MeasurementConcurrency < 1 || options.MeasurementConcurrencyPerAddress < 1)
+        {
+            throw new OperatorConfigurationException(
+                $"--measurement-concurrency and --measurement-concurrency-per-address must be at least 1, got {options.MeasurementConcurrency} and {options.MeasurementConcurrencyPerAddress}");
+        }
     }
 
     // "/" (or a path that is not canonical) would make the allow-list meaningless or ambiguous.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Prometheus;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
@@ -71,6 +72,12 @@ internal static class OperatorServices
             ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
             Tracing = options.Tracing,
             CacheTransforms = options.CacheTransforms,
+            Measurements = new MeasurementRunnerOptions
+            {
+                InlineWait = TimeSpan.FromSeconds(options.MeasurementInlineWaitSeconds),
+                MaxConcurrency = options.MeasurementConcurrency,
+                MaxConcurrencyPerAddress = options.MeasurementConcurrencyPerAddress,
+            },
         });
         AddNotifications(services, options, outbound.AllowedHosts);
         OperatorTracing.Add(services, options);
