@@ -1,6 +1,6 @@
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.JsonPaths;
 
 namespace RolloutOperator.Controller.Web;
 

@@ -6,8 +6,6 @@ namespace RolloutOperator.Core.Analysis;
 // Folds judged measurements into a metric's counts and derives its phase from the plan's limits.
 public static class MetricEvaluator
 {
-    public const int MaxMeasurements = 10;
-
     public static MetricStatus Start(MetricPlan metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
@@ -83,7 +81,7 @@ public static class MetricEvaluator
     private static MetricStatus Count(MetricStatus status, MetricPlan metric, Measurement measurement)
     {
         var phase = measurement.Phase;
-        var retention = Math.Clamp(metric.MeasurementRetention, 1, MaxMeasurements);
+        var retention = Math.Clamp(metric.MeasurementRetention, 1, MetricPlan.MaxMeasurements);
         var kept = status.Measurements.Skip(Math.Max(0, status.Measurements.Count - (retention - 1)));
         return status with
         {

@@ -24,10 +24,7 @@ internal static partial class MetricParser
         var interval = Fields.Duration(metric.Interval, SpecDefaults.Interval, $"{path}.interval", errors, positive: true);
         var initialDelay = Fields.Duration(metric.InitialDelay, "0", $"{path}.initialDelay", errors);
         var count = Count(metric.Count, gating, $"{path}.count", errors);
-        var failureLimit = Fields.AtLeast(metric.FailureLimit, SpecDefaults.FailureLimit, 0, $"{path}.failureLimit", errors);
-        var inconclusiveLimit = Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors);
-        var errorLimit = Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors);
-        var retention = Fields.Within(metric.MeasurementRetention, SpecDefaults.MeasurementRetention, 1, Analysis.MetricEvaluator.MaxMeasurements, $"{path}.measurementRetention", errors);
+        var (failureLimit, inconclusiveLimit, errorLimit, retention) = Limits(metric, path, errors);
         var successStreak = SuccessStreak(metric.ConsecutiveSuccessLimit, count, $"{path}.consecutiveSuccessLimit", errors);
         var judge = metric.Judge is null ? null : JudgeParser.Parse(metric, path, args, errors);
         var (success, failure) = metric.Judge is null ? Judgement(metric, path, errors) : (null, null);
@@ -63,6 +60,12 @@ internal static partial class MetricParser
             Job = job,
         };
     }
+
+    private static (int Failure, int Inconclusive, int ConsecutiveError, int Retention) Limits(Metric metric, string path, SpecErrors errors) => (
+        Fields.AtLeast(metric.FailureLimit, SpecDefaults.FailureLimit, 0, $"{path}.failureLimit", errors),
+        Fields.AtLeast(metric.InconclusiveLimit, SpecDefaults.InconclusiveLimit, 0, $"{path}.inconclusiveLimit", errors),
+        Fields.AtLeast(metric.ConsecutiveErrorLimit, SpecDefaults.ConsecutiveErrorLimit, 0, $"{path}.consecutiveErrorLimit", errors),
+        Fields.Within(metric.MeasurementRetention, SpecDefaults.MeasurementRetention, 1, MetricPlan.MaxMeasurements, $"{path}.measurementRetention", errors));
 
     // A judge and an SLO gate each bring their own queries and verdict; a provider query beside them would never run.
     private static void CheckKind(Metric metric, string path, SpecErrors errors)

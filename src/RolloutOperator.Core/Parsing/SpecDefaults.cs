@@ -61,7 +61,22 @@ internal static class SpecDefaults
 
     public static IntOrString MaxUnavailable { get; } = IntOrString.FromInt(0);
 
-    public static IReadOnlyDictionary<string, object> ByField { get; } = new Dictionary<string, object>(StringComparer.Ordinal)
+    // Grouped only to keep each list short; a field listed in two groups fails at start-up instead of silently winning.
+    public static IReadOnlyDictionary<string, object> ByField { get; } = Index(RolloutFields(), RoutingFields(), AnalysisFields());
+
+    private static Dictionary<string, object> Index(params Dictionary<string, object>[] groups)
+    {
+        var all = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (field, value) in groups.SelectMany(g => g))
+        {
+            all.Add(field, value);
+        }
+
+        return all;
+    }
+
+    // The Rollout, its workload and its strategies.
+    private static Dictionary<string, object> RolloutFields() => new(StringComparer.Ordinal)
     {
         ["RolloutSpec.Replicas"] = Replicas,
         ["RolloutSpec.ProgressDeadlineSeconds"] = ProgressDeadlineSeconds,
@@ -84,6 +99,11 @@ internal static class SpecDefaults
         ["BlueGreenStrategy.AutoPromotionSeconds"] = AutoPromotionSeconds,
         ["BlueGreenStrategy.ScaleDownDelaySeconds"] = ScaleDownDelaySeconds,
         ["BlueGreenStrategy.AbortScaleDownDelaySeconds"] = AbortScaleDownDelaySeconds,
+    };
+
+    // Template references, traffic routers, the judge and mirrors.
+    private static Dictionary<string, object> RoutingFields() => new(StringComparer.Ordinal)
+    {
         ["AnalysisTemplateRef.ClusterScope"] = ClusterScope,
         ["NginxRouting.AnnotationPrefix"] = NginxAnnotationPrefix,
         ["CanaryJudge.Control"] = JudgeDefaults.Control,
@@ -99,6 +119,11 @@ internal static class SpecDefaults
         ["AlbRouting.AnnotationPrefix"] = AlbAnnotationPrefix,
         ["AlbStickiness.DurationSeconds"] = AlbStickinessSeconds,
         ["SetMirrorRoute.Percentage"] = MirrorPercentage,
+    };
+
+    // Metrics, providers, SLOs, the error budget, webhooks and notifications.
+    private static Dictionary<string, object> AnalysisFields() => new(StringComparer.Ordinal)
+    {
         ["Metric.Interval"] = Interval,
         ["Metric.FailureLimit"] = FailureLimit,
         ["Metric.InconclusiveLimit"] = InconclusiveLimit,

@@ -22,11 +22,14 @@ public sealed record MetricPlan(
     NoDataPolicy NoData,
     PrometheusMetric? Prometheus)
 {
+    /// <summary>The most measurements per metric that status keeps (the bound of <see cref="MeasurementRetention"/>).</summary>
+    public const int MaxMeasurements = 10;
+
     /// <summary>Measured and reported, but its verdict never decides the analysis.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Newest measurements kept in status, 1 to <see cref="Analysis.MetricEvaluator.MaxMeasurements"/>.</summary>
-    public int MeasurementRetention { get; init; } = Analysis.MetricEvaluator.MaxMeasurements;
+    /// <summary>Newest measurements kept in status, 1 to <see cref="MaxMeasurements"/>.</summary>
+    public int MeasurementRetention { get; init; } = MaxMeasurements;
 
     /// <summary>Successful measurements in a row that complete the metric as Successful; null when unset.</summary>
     public int? ConsecutiveSuccessLimit { get; init; }
@@ -39,6 +42,6 @@ public sealed record MetricPlan(
     /// <summary>Set for a job metric (then <see cref="MetricPlan.Prometheus"/> is null): a measurement spans reconciles.</summary>
     public JobMetricPlan? Job { get; init; }
 
-    /// <summary>Set for an SLO burn-rate gate: the metric is judged by <see cref="Analysis.SloJudge"/>, not by conditions.</summary>
+    /// <summary>Set for an SLO burn-rate gate: the metric is judged by its burn rates (the analysis' SLO judge), not by conditions.</summary>
     public SloPlan? Slo { get; init; }
 }

@@ -1,5 +1,5 @@
-using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.JsonPaths;
 
 namespace RolloutOperator.Core.Plans;
 

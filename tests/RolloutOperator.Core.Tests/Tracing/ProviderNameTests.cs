@@ -32,5 +32,5 @@ public sealed class ProviderNameTests
         Assert.Equal(expected, AnalysisPlans.Provider(new AnalysisPlan([metric], []), "m"));
     }
 
-    private static Core.Analysis.JsonPathQuery JsonPathFor(string path) => Core.Analysis.JsonPathQuery.Parse(path, out _)!;
+    private static Core.JsonPaths.JsonPathQuery JsonPathFor(string path) => Core.JsonPaths.JsonPathQuery.Parse(path, out _)!;
 }

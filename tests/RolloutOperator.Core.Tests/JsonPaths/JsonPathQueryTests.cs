@@ -1,7 +1,7 @@
 using System.Text.Json;
-using RolloutOperator.Core.Analysis;
+using RolloutOperator.Core.JsonPaths;
 
-namespace RolloutOperator.Core.Tests.Analysis;
+namespace RolloutOperator.Core.Tests.JsonPaths;
 
 /// <summary>The documented JSONPath subset: what selects a value, what is no data, and what is an error.</summary>
 public sealed class JsonPathQueryTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace RolloutOperator.Core.Analysis;
+namespace RolloutOperator.Core.JsonPaths;
 
 /// <summary>
 /// Turns selected JSON values into measurement values: a number as is, a string holding a number, true/false as 1/0, an

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RolloutOperator.Core.Analysis;
+namespace RolloutOperator.Core.JsonPaths;
 
 /// <summary>One step of a <see cref="JsonPathQuery"/>: a property, an array index, or every element/member.</summary>
 internal sealed class JsonPathSegment

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace RolloutOperator.Core.Analysis;
+namespace RolloutOperator.Core.JsonPaths;
 
 /// <summary>
 /// The small JSONPath subset a web metric may use: <c>$</c> followed by at most <see cref="MaxSegments"/> segments, each
