@@ -35,7 +35,6 @@ internal static class AnalysisDriver
         ReportDryRuns(ctx, key, existing?.Revision == ctx.Target ? existing : null, run);
         if (run.Phase == AnalysisPhase.Running)
         {
-            ctx.WaitingOnAnalysis = true;
             var next = AnalysisEvaluator.NextDue(run, plan, ctx.Now);
             if (next is { } due)
             {
@@ -49,6 +48,9 @@ internal static class AnalysisDriver
 
         return run;
     }
+
+    /// <summary>What a run means for the rest of the decision: while it runs, its own limits bound the wait, not the deadline.</summary>
+    public static StepOutcome Outcome(AnalysisRunStatus run) => new() { WaitingOnAnalysis = run.Phase == AnalysisPhase.Running };
 
     /// <summary>Drops a run so that it starts over (a promote on an inconclusive background analysis).</summary>
     public static void Restart(DecisionContext ctx, string key) => ctx.Status.Analyses.RemoveAll(a => a.Key == key);

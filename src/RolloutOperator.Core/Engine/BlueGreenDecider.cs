@@ -12,79 +12,62 @@ internal static class BlueGreenDecider
     public const string PrePromotionKey = "prePromotion";
     public const string PostPromotionKey = "postPromotion";
 
-    public static void Decide(DecisionContext ctx, BlueGreenPlan plan)
+    public static StepOutcome Decide(DecisionContext ctx, BlueGreenPlan plan, bool promoteOne)
     {
         var status = ctx.Status;
-        var stable = status.StableRevision!;
         var preview = status.CanaryRevision;
-        if (preview is not null && !status.IsAborted(preview) && ErrorBudgetGate.Holds(ctx, preview))
+        if (preview is null || status.IsAborted(preview))
         {
-            // Held before its first step: the preview gets no pods, the active revision keeps serving.
-            Apply(ctx, plan);
+            Apply(ctx, plan, previewReleased: false);
+            return preview is null ? StepOutcome.Passed : StepOutcome.Abort;
+        }
+
+        // Held before its first step (error budget) or before the preview starts (confirm-rollout): the preview gets no
+        // pods, the active revision keeps serving.
+        var start = ErrorBudgetGate.Holds(ctx, preview) is { } frozen ? StepOutcome.Wait(frozen)
+            : status.FullPromotion ? StepOutcome.Passed
+            : GateKeeper.Passes(ctx, WebhookType.ConfirmRollout, CanaryGates.RolloutScope, null, TimeSpan.Zero);
+        if (!start.Done)
+        {
+            Apply(ctx, plan, previewReleased: false);
             ctx.World.Replicas[preview] = 0;
-            return;
+            return start;
         }
 
-        if (preview is not null && !status.IsAborted(preview) && !status.FullPromotion
-            && GateKeeper.Check(ctx, WebhookType.ConfirmRollout, CanaryGates.RolloutScope).Phase != GatePhase.Passed)
-        {
-            // Held before the preview starts: no pods until confirmed.
-            Apply(ctx, plan);
-            ctx.World.Replicas[preview] = 0;
-            return;
-        }
-
-        if (preview is not null && !status.IsAborted(preview))
-        {
-            Progress(ctx, plan, preview, stable);
-        }
-
-        Apply(ctx, plan);
+        var outcome = Progress(ctx, plan, preview, status.StableRevision!, promoteOne);
+        Apply(ctx, plan, outcome.PreviewReleased);
+        return outcome;
     }
 
-    private static void Progress(DecisionContext ctx, BlueGreenPlan plan, string preview, string stable)
+    /// <summary>The world of an aborted preview: the active Service back on stable, the preview left to its scale-down.</summary>
+    public static void Aborted(DecisionContext ctx, BlueGreenPlan plan) => Apply(ctx, plan, previewReleased: false);
+
+    private static StepOutcome Progress(DecisionContext ctx, BlueGreenPlan plan, string preview, string stable, bool promoteOne)
     {
         var bg = ctx.Status.BlueGreen ?? new BlueGreenStatus { ActiveRevision = stable };
-        if (ctx.PromoteOne)
+        if (promoteOne)
         {
             bg = bg with { PromoteRequested = true };
             ctx.Status.Pauses.RemoveAll(p => p.Reason is PauseReasons.BlueGreen or PauseReasons.Inconclusive or PauseReasons.Manual);
         }
 
         ctx.Status.BlueGreen = bg;
-        if (Held(ctx))
+        if (ctx.Holding() is { } held)
         {
-            return;
+            return StepOutcome.Wait(held);
         }
 
-        if (bg.ActiveRevision == preview)
-        {
-            AfterSwitch(ctx, plan, preview, stable);
-        }
-        else
-        {
-            BeforeSwitch(ctx, plan, preview);
-        }
+        return bg.ActiveRevision == preview
+            ? AfterSwitch(ctx, plan, preview, stable, promoteOne)
+            : BeforeSwitch(ctx, plan, preview, promoteOne);
     }
 
-    private static bool Held(DecisionContext ctx)
-    {
-        var held = ctx.Plan.Paused || ctx.Status.HasPause(PauseReasons.Manual) || ctx.Status.HasPause(PauseReasons.Inconclusive);
-        if (held)
-        {
-            ctx.Waiting = "paused";
-        }
-
-        return held || ctx.ServicesMissing();
-    }
-
-    private static void BeforeSwitch(DecisionContext ctx, BlueGreenPlan plan, string preview)
+    private static StepOutcome BeforeSwitch(DecisionContext ctx, BlueGreenPlan plan, string preview, bool promoteOne)
     {
         var previewReplicas = plan.PreviewReplicas ?? ctx.Plan.Replicas;
         if (ctx.Available(preview) < previewReplicas && ctx.Status.BlueGreen!.PreviewReadyAt is null)
         {
-            ctx.Waiting = $"waiting for preview revision {preview}: {ctx.Available(preview)}/{previewReplicas} available";
-            return;
+            return StepOutcome.Wait($"waiting for preview revision {preview}: {ctx.Available(preview)}/{previewReplicas} available");
         }
 
         if (ctx.Status.BlueGreen!.PreviewReadyAt is null)
@@ -93,95 +76,95 @@ internal static class BlueGreenDecider
             ctx.MarkProgress();
         }
 
-        if (!GatesPassed(ctx, plan, WebhookType.PreRollout, CanaryGates.RolloutScope)
-            || !GatesPassed(ctx, plan, WebhookType.Rollout, CanaryGates.PromotionScope)
-            || !PrePromotionPassed(ctx, plan)
-            || !PromotionReleased(ctx, plan)
-            || !GatesPassed(ctx, plan, WebhookType.ConfirmPromotion, CanaryGates.PromotionScope))
+        var gates = GatesPassed(ctx, plan, WebhookType.PreRollout, CanaryGates.RolloutScope)
+            .IfDone(() => GatesPassed(ctx, plan, WebhookType.Rollout, CanaryGates.PromotionScope))
+            .IfDone(() => PrePromotionPassed(ctx, plan, promoteOne))
+            .IfDone(() => PromotionReleased(ctx, plan))
+            .IfDone(() => GatesPassed(ctx, plan, WebhookType.ConfirmPromotion, CanaryGates.PromotionScope));
+        if (!gates.Done)
         {
-            return;
+            return gates;
         }
 
-        ctx.PreviewReleased = true;
+        var released = gates with { PreviewReleased = true };
         if (ctx.Available(preview) < ctx.Plan.Replicas)
         {
-            ctx.Waiting = $"promoting: waiting for revision {preview} to scale to {ctx.Plan.Replicas} ({ctx.Available(preview)} available)";
-            return;
+            return released.Then(StepOutcome.Wait($"promoting: waiting for revision {preview} to scale to {ctx.Plan.Replicas} ({ctx.Available(preview)} available)"));
         }
 
         ctx.Status.BlueGreen = ctx.Status.BlueGreen with { ActiveRevision = preview, SwitchedAt = ctx.Now };
         ctx.MarkProgress();
         ctx.Normal("ActiveServiceSwitched", $"Active Service switched to revision {preview}");
-        AfterSwitch(ctx, plan, preview, ctx.Status.StableRevision!);
+        return released.Then(AfterSwitch(ctx, plan, preview, ctx.Status.StableRevision!, promoteOne));
     }
 
     /// <summary>Webhook gates before the switch: pre-rollout and rollout once the preview is up, confirm-promotion last.</summary>
-    private static bool GatesPassed(DecisionContext ctx, BlueGreenPlan plan, WebhookType type, string scope) =>
-        ctx.Status.FullPromotion || !GateKeeper.Any(ctx, type) || GateKeeper.Passes(ctx, type, scope, null, plan.AbortScaleDownDelay);
+    private static StepOutcome GatesPassed(DecisionContext ctx, BlueGreenPlan plan, WebhookType type, string scope) =>
+        ctx.Status.FullPromotion || !GateKeeper.Any(ctx, type)
+            ? StepOutcome.Passed
+            : GateKeeper.Passes(ctx, type, scope, null, plan.AbortScaleDownDelay);
 
-    private static bool PrePromotionPassed(DecisionContext ctx, BlueGreenPlan plan)
+    private static StepOutcome PrePromotionPassed(DecisionContext ctx, BlueGreenPlan plan, bool promoteOne)
     {
         if (plan.PrePromotion is null || ctx.Status.FullPromotion)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
-        return Gate(ctx, plan, PrePromotionKey, plan.PrePromotion, "pre-promotion");
+        return Gate(ctx, plan, PrePromotionKey, plan.PrePromotion, "pre-promotion", promoteOne);
     }
 
     /// <summary>An analysis that gates the next move: passes, holds, pauses on inconclusive, or aborts on failure.</summary>
-    private static bool Gate(DecisionContext ctx, BlueGreenPlan plan, string key, AnalysisPlan analysis, string label)
+    private static StepOutcome Gate(DecisionContext ctx, BlueGreenPlan plan, string key, AnalysisPlan analysis, string label, bool promoteOne)
     {
         var run = AnalysisDriver.Drive(ctx, key, analysis);
         switch (run.Phase)
         {
             case AnalysisPhase.Successful:
-                return true;
+                return StepOutcome.Passed;
             case AnalysisPhase.Running:
-                ctx.Waiting = $"{label} analysis running";
-                return false;
-            case AnalysisPhase.Inconclusive when ctx.PromoteOne:
-                return true;
+                return AnalysisDriver.Outcome(run) with { Waiting = $"{label} analysis running" };
+            case AnalysisPhase.Inconclusive when promoteOne:
+                return StepOutcome.Passed;
             case AnalysisPhase.Inconclusive:
                 CanaryStepRunner.Pause(ctx, PauseReasons.Inconclusive, null);
-                return false;
+                return StepOutcome.Held;
             default:
                 Aborts.Abort(ctx, AbortReasons.AnalysisFailed, $"{label} analysis: {run.Message}", plan.AbortScaleDownDelay);
-                return false;
+                return StepOutcome.Abort;
         }
     }
 
-    private static bool PromotionReleased(DecisionContext ctx, BlueGreenPlan plan)
+    private static StepOutcome PromotionReleased(DecisionContext ctx, BlueGreenPlan plan)
     {
         var bg = ctx.Status.BlueGreen!;
         if (bg.PromoteRequested == true || ctx.Status.FullPromotion)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
         if (!plan.AutoPromotion)
         {
             CanaryStepRunner.Pause(ctx, PauseReasons.BlueGreen, null);
-            return false;
+            return StepOutcome.Held;
         }
 
         var at = KubeTime.After(bg.PreviewReadyAt!.Value, plan.AutoPromotionDelay);
         if (ctx.Now >= at)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
-        ctx.Waiting = $"automatic promotion at {at:yyyy-MM-ddTHH:mm:ssZ}";
         ctx.WakeAt(at);
-        return false;
+        return StepOutcome.Wait($"automatic promotion at {at:yyyy-MM-ddTHH:mm:ssZ}");
     }
 
-    private static void AfterSwitch(DecisionContext ctx, BlueGreenPlan plan, string preview, string stable)
+    private static StepOutcome AfterSwitch(DecisionContext ctx, BlueGreenPlan plan, string preview, string stable, bool promoteOne)
     {
         if (plan.PostPromotion is not null && !ctx.Status.FullPromotion
-            && !Gate(ctx, plan, PostPromotionKey, plan.PostPromotion, "post-promotion"))
+            && Gate(ctx, plan, PostPromotionKey, plan.PostPromotion, "post-promotion", promoteOne) is { Done: false } held)
         {
-            return;
+            return held;
         }
 
         Promotion.Complete(ctx, preview);
@@ -189,10 +172,11 @@ internal static class BlueGreenDecider
         ctx.ScheduleScaleDown(stable, plan.ScaleDownDelay);
         ctx.AddHistory(preview, RevisionOutcome.Promoted, $"promoted; revision {stable} scales down in {Durations.Format(plan.ScaleDownDelay)}");
         ctx.Normal("RolloutPromoted", $"Revision {preview} is now stable; revision {stable} scales down after {Durations.Format(plan.ScaleDownDelay)}");
+        return StepOutcome.Passed;
     }
 
     /// <summary>Replicas and Service selectors for the state the decision ended in.</summary>
-    private static void Apply(DecisionContext ctx, BlueGreenPlan plan)
+    private static void Apply(DecisionContext ctx, BlueGreenPlan plan, bool previewReleased)
     {
         var status = ctx.Status;
         var stable = status.StableRevision!;
@@ -215,7 +199,7 @@ internal static class BlueGreenDecider
         world.Services[ServiceRole.Preview] = preview;
         if (!aborted)
         {
-            var full = active == preview || ctx.PreviewReleased;
+            var full = active == preview || previewReleased;
             world.Replicas[preview] = full ? ctx.Plan.Replicas : plan.PreviewReplicas ?? ctx.Plan.Replicas;
         }
     }

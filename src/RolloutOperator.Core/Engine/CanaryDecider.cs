@@ -14,55 +14,76 @@ internal static class CanaryDecider
 
     public static string StepKey(int index) => $"step-{index}";
 
-    public static void Decide(DecisionContext ctx, CanaryPlan plan)
+    public static StepOutcome Decide(DecisionContext ctx, CanaryPlan plan, bool promoteOne)
     {
         var status = ctx.Status;
         var stable = status.StableRevision!;
         if (status.CanaryRevision is null)
         {
             SteadyState(ctx, plan, stable);
-            return;
+            return StepOutcome.Passed;
         }
 
         var canary = status.CanaryRevision;
-        if (!status.IsAborted(canary) && ErrorBudgetGate.Holds(ctx, canary))
+        if (status.IsAborted(canary))
+        {
+            Aborted(ctx, plan);
+            return StepOutcome.Abort;
+        }
+
+        if (ErrorBudgetGate.Holds(ctx, canary) is { } frozen)
         {
             ctx.World.Clear();
             CanaryWorld.Apply(ctx, plan, ErrorBudgetGate.Closed, canary, stable);
             PointServices(ctx, stable, canary);
+            return StepOutcome.Wait(frozen);
+        }
+
+        var outcome = Progress(ctx, plan, canary, stable, promoteOne);
+        DesiredWorld(ctx, plan, outcome);
+        return outcome;
+    }
+
+    /// <summary>The world of an aborted revision: traffic back to stable, the canary left to its scale-down.</summary>
+    public static void Aborted(DecisionContext ctx, CanaryPlan plan)
+    {
+        var stable = ctx.Status.StableRevision!;
+        var canary = ctx.Status.CanaryRevision!;
+        ctx.World.Clear();
+        CanaryWorld.ApplyAborted(ctx, plan, canary, stable);
+        PointServices(ctx, stable, canary);
+    }
+
+    // Progress probed the world of the steps it tried; the desired world is that of the state it ended in.
+    private static void DesiredWorld(DecisionContext ctx, CanaryPlan plan, StepOutcome outcome)
+    {
+        var status = ctx.Status;
+        if (status.CanaryRevision is not { } canary)
+        {
+            ctx.World.Clear();
+            SteadyState(ctx, plan, status.StableRevision!);
             return;
         }
 
-        if (!status.IsAborted(canary))
-        {
-            Progress(ctx, plan, canary, stable);
-        }
-
-        // Progress probed the world of the steps it tried; the desired world is that of the state it ended in.
-        ctx.World.Clear();
-
         if (status.IsAborted(canary))
         {
-            CanaryWorld.ApplyAborted(ctx, plan, canary, stable);
+            Aborted(ctx, plan);
+            return;
         }
-        else if (status.CanaryRevision is not null)
+
+        var stable = status.StableRevision!;
+        ctx.World.Clear();
+        var state = outcome.Hold ?? CanaryStepState.At(plan, status.CurrentStepIndex ?? 0);
+        if (ctx.Plan.Paused || status.HasPause(PauseReasons.Manual) || ctx.Observation.MissingServices.Count > 0)
         {
-            var state = ctx.GateHold ?? CanaryStepState.At(plan, status.CurrentStepIndex ?? 0);
-            if (ctx.Plan.Paused || status.HasPause(PauseReasons.Manual) || ctx.Observation.MissingServices.Count > 0)
-            {
-                CanaryWorld.ApplyFrozen(ctx, plan, state, canary, stable);
-            }
-            else
-            {
-                CanaryWorld.Apply(ctx, plan, state, canary, stable);
-            }
+            CanaryWorld.ApplyFrozen(ctx, plan, state, canary, stable);
         }
         else
         {
-            SteadyState(ctx, plan, status.StableRevision!);
+            CanaryWorld.Apply(ctx, plan, state, canary, stable);
         }
 
-        PointServices(ctx, status.StableRevision!, status.CanaryRevision ?? status.StableRevision!);
+        PointServices(ctx, stable, canary);
     }
 
     private static void SteadyState(DecisionContext ctx, CanaryPlan plan, string stable)
@@ -87,67 +108,77 @@ internal static class CanaryDecider
         ctx.World.Services[ServiceRole.Canary] = canary;
     }
 
-    private static void Progress(DecisionContext ctx, CanaryPlan plan, string canary, string stable)
+    private static StepOutcome Progress(DecisionContext ctx, CanaryPlan plan, string canary, string stable, bool promoteOne)
     {
         var status = ctx.Status;
         var index = status.FullPromotion ? plan.Steps.Count : status.CurrentStepIndex ?? 0;
-        if (ctx.PromoteOne)
+        if (promoteOne)
         {
             // A promote releases whatever holds the current step, manual pause included.
             status.Pauses.Clear();
         }
 
-        if (!CanaryGates.BeforeFirstStep(ctx, plan, index, canary, stable))
+        var outcome = CanaryGates.BeforeFirstStep(ctx, plan, index, canary, stable);
+        if (!outcome.Done)
         {
             status.CurrentStepIndex = index;
-            return;
+            return outcome;
         }
 
-        while (index < plan.Steps.Count
-            && CanAdvance(ctx, plan, index, canary, stable)
-            && CanaryGates.BeforeStep(ctx, plan, index)
-            && CanaryStepRunner.Run(ctx, plan, index, canary, stable)
-            && CanaryGates.AfterStep(ctx, plan, index))
+        while (index < plan.Steps.Count)
         {
+            outcome = outcome.Then(Step(ctx, plan, index, canary, stable, promoteOne));
+            if (!outcome.Done)
+            {
+                break;
+            }
+
             status.Pauses.RemoveAll(p => p.Reason is PauseReasons.CanaryStep or PauseReasons.Inconclusive);
             ctx.Normal("StepCompleted", $"Revision {canary}: step {index + 1}/{plan.Steps.Count} completed");
             index++;
-            ctx.PromoteOne = false;
+
+            // A promote moves one step on, no further.
+            promoteOne = false;
             status.StepStartedAt = ctx.Now;
             ctx.MarkProgress();
         }
 
         status.CurrentStepIndex = index;
-        if (status.IsAborted(canary))
-        {
-            return;
-        }
-
-        if (!Background(ctx, plan, index) || index < plan.Steps.Count || status.IsAborted(canary) || Held(ctx)
-            || !CanaryGates.BeforePromotion(ctx, plan))
-        {
-            return;
-        }
-
-        TryPromote(ctx, plan, canary, stable);
+        return outcome.Aborted ? outcome : AfterSteps(ctx, plan, index, canary, stable, promoteOne, outcome);
     }
 
-    private static bool Held(DecisionContext ctx)
+    /// <summary>One step: may it advance, its confirm gate, its work, its rollout gates; the first that holds ends it.</summary>
+    private static StepOutcome Step(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable, bool promoteOne) =>
+        CanAdvance(ctx, plan, index, canary, stable)
+            .IfDone(() => CanaryGates.BeforeStep(ctx, plan, index))
+            .IfDone(() => CanaryStepRunner.Run(ctx, plan, index, canary, stable, promoteOne))
+            .IfDone(() => CanaryGates.AfterStep(ctx, plan, index));
+
+    /// <summary>Background analysis, then (once every step is done and nothing holds) the promotion.</summary>
+    private static StepOutcome AfterSteps(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable, bool promoteOne, StepOutcome steps)
     {
-        var held = ctx.Plan.Paused || ctx.Status.HasPause(PauseReasons.Manual) || ctx.Status.HasPause(PauseReasons.Inconclusive);
-        if (held)
+        var background = Background(ctx, plan, index, promoteOne);
+        var outcome = steps.Then(background);
+        if (!background.Done || index < plan.Steps.Count)
         {
-            ctx.Waiting = "paused";
+            return outcome;
         }
 
-        return held || ctx.ServicesMissing();
+        if (ctx.Holding() is { } held)
+        {
+            return outcome.Then(StepOutcome.Wait(held));
+        }
+
+        return outcome
+            .IfDone(() => CanaryGates.BeforePromotion(ctx, plan))
+            .IfDone(() => TryPromote(ctx, plan, canary, stable));
     }
 
-    private static bool CanAdvance(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable)
+    private static StepOutcome CanAdvance(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable)
     {
-        if (Held(ctx))
+        if (ctx.Holding() is { } held)
         {
-            return false;
+            return StepOutcome.Wait(held);
         }
 
         // Shifting more traffic while the fallback is short of pods would leave nothing to roll back to.
@@ -155,57 +186,57 @@ internal static class CanaryDecider
         var stableWanted = ctx.World.Replicas[stable];
         if (ctx.Available(stable) < stableWanted - plan.MaxUnavailable)
         {
-            ctx.Waiting = $"waiting for stable revision {stable}: {ctx.Available(stable)}/{stableWanted} available";
-            return false;
+            return StepOutcome.Wait($"waiting for stable revision {stable}: {ctx.Available(stable)}/{stableWanted} available");
         }
 
-        return true;
+        return StepOutcome.Passed;
     }
 
-    /// <summary>Drives the background analysis; false when it holds or ended the rollout.</summary>
-    private static bool Background(DecisionContext ctx, CanaryPlan plan, int index)
+    /// <summary>Drives the background analysis; not done when it holds or ended the rollout.</summary>
+    private static StepOutcome Background(DecisionContext ctx, CanaryPlan plan, int index, bool promoteOne)
     {
         if (plan.Background is null || index < plan.BackgroundStartingStep || ctx.Status.FullPromotion)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
         var run = AnalysisDriver.Drive(ctx, BackgroundKey, plan.Background);
         if (AnalysisDriver.IsFailure(run.Phase))
         {
             Aborts.Abort(ctx, AbortReasons.AnalysisFailed, $"background analysis: {run.Message}", AbortDelay(plan));
-            return false;
+            return StepOutcome.Abort;
         }
 
         if (run.Phase == AnalysisPhase.Inconclusive)
         {
-            if (ctx.PromoteOne)
+            // A promote starts the analysis over; without one, the rollout pauses until someone decides.
+            if (promoteOne)
             {
                 AnalysisDriver.Restart(ctx, BackgroundKey);
-                ctx.PromoteOne = false;
-                return false;
+            }
+            else
+            {
+                CanaryStepRunner.Pause(ctx, PauseReasons.Inconclusive, null);
             }
 
-            CanaryStepRunner.Pause(ctx, PauseReasons.Inconclusive, null);
-            return false;
+            return StepOutcome.Held;
         }
 
-        return true;
+        // A running background analysis does not hold the steps, but its limits bound the wait, not the deadline.
+        return AnalysisDriver.Outcome(run) with { Done = true };
     }
 
-    private static void TryPromote(DecisionContext ctx, CanaryPlan plan, string canary, string stable)
+    private static StepOutcome TryPromote(DecisionContext ctx, CanaryPlan plan, string canary, string stable)
     {
         var reached = CanaryWorld.Apply(ctx, plan, CanaryStepState.At(plan, plan.Steps.Count), canary, stable);
         if (!reached)
         {
-            ctx.Waiting = $"promoting: waiting for revision {canary} to take all traffic ({ctx.Available(canary)}/{ctx.Plan.Replicas} available)";
-            return;
+            return StepOutcome.Wait($"promoting: waiting for revision {canary} to take all traffic ({ctx.Available(canary)}/{ctx.Plan.Replicas} available)");
         }
 
         if (plan.Background is not null && !ctx.Status.FullPromotion && !BackgroundPassing(ctx, plan.Background))
         {
-            ctx.Waiting = "promoting: waiting for a successful measurement of every background metric";
-            return;
+            return StepOutcome.Wait("promoting: waiting for a successful measurement of every background metric");
         }
 
         ConcludeBackground(ctx);
@@ -214,6 +245,7 @@ internal static class CanaryDecider
         ctx.ScheduleScaleDown(stable, plan.ScaleDownDelay);
         ctx.AddHistory(canary, RevisionOutcome.Promoted, $"promoted; revision {stable} scales down in {Durations.Format(plan.ScaleDownDelay)}");
         ctx.Normal("RolloutPromoted", $"Revision {canary} is now stable; revision {stable} scales down after {Durations.Format(plan.ScaleDownDelay)}");
+        return StepOutcome.Passed;
     }
 
     /// <summary>Background analysis has no count; promotion ends it, with the verdict it has earned so far.</summary>

@@ -3,14 +3,14 @@ using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Core.Engine;
 
-/// <summary>Executes one canary step; returns true when the step is complete.</summary>
+/// <summary>Executes one canary step; its outcome is done when the step is complete.</summary>
 internal static class CanaryStepRunner
 {
-    public static bool Run(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable)
+    public static StepOutcome Run(DecisionContext ctx, CanaryPlan plan, int index, string canary, string stable, bool promoteOne)
     {
-        if (ctx.PromoteOne)
+        if (promoteOne)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
         var state = CanaryStepState.At(plan, index);
@@ -22,54 +22,52 @@ internal static class CanaryStepRunner
         };
     }
 
-    private static bool Reached(DecisionContext ctx, CanaryPlan plan, CanaryStepState state, string canary, string stable, int index)
+    private static StepOutcome Reached(DecisionContext ctx, CanaryPlan plan, CanaryStepState state, string canary, string stable, int index)
     {
         if (CanaryWorld.Apply(ctx, plan, state, canary, stable))
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
-        ctx.Waiting = $"step {index + 1}/{plan.Steps.Count}: waiting for canary weight {state.Weight} " +
-            $"({ctx.Available(canary)}/{state.CanaryReplicas(ctx.Plan.Replicas)} canary pods available)";
-        return false;
+        return StepOutcome.Wait($"step {index + 1}/{plan.Steps.Count}: waiting for canary weight {state.Weight} " +
+            $"({ctx.Available(canary)}/{state.CanaryReplicas(ctx.Plan.Replicas)} canary pods available)");
     }
 
-    private static bool RunPause(DecisionContext ctx, PauseStepPlan pause)
+    private static StepOutcome RunPause(DecisionContext ctx, PauseStepPlan pause)
     {
         var started = ctx.Status.StepStartedAt ?? ctx.Now;
         if (pause.Duration is not { } duration)
         {
             Pause(ctx, PauseReasons.CanaryStep, null);
-            return false;
+            return StepOutcome.Held;
         }
 
         var resumeAt = KubeTime.Truncate(KubeTime.After(started, duration));
         if (ctx.Now >= resumeAt)
         {
-            return true;
+            return StepOutcome.Passed;
         }
 
         Pause(ctx, PauseReasons.CanaryStep, resumeAt);
         ctx.WakeAt(resumeAt);
-        return false;
+        return StepOutcome.Held;
     }
 
-    private static bool RunAnalysis(DecisionContext ctx, CanaryPlan plan, int index, AnalysisStepPlan step)
+    private static StepOutcome RunAnalysis(DecisionContext ctx, CanaryPlan plan, int index, AnalysisStepPlan step)
     {
         var run = AnalysisDriver.Drive(ctx, CanaryDecider.StepKey(index), step.Analysis);
         switch (run.Phase)
         {
             case AnalysisPhase.Successful:
-                return true;
+                return StepOutcome.Passed;
             case AnalysisPhase.Inconclusive:
                 Pause(ctx, PauseReasons.Inconclusive, null);
-                return false;
+                return StepOutcome.Held;
             case AnalysisPhase.Running:
-                ctx.Waiting = $"step {index + 1}/{plan.Steps.Count}: analysis running";
-                return false;
+                return AnalysisDriver.Outcome(run) with { Waiting = $"step {index + 1}/{plan.Steps.Count}: analysis running" };
             default:
                 Aborts.Abort(ctx, AbortReasons.AnalysisFailed, $"step {index + 1} analysis: {run.Message}", CanaryDecider.AbortDelay(plan));
-                return false;
+                return StepOutcome.Abort;
         }
     }
 

@@ -2,11 +2,12 @@ namespace RolloutOperator.Core.Engine;
 
 /// <summary>
 /// Applies user commands once each (by id), and only to the revision they name: a command issued for an older revision
-/// cannot act on a newer one.
+/// cannot act on a newer one. A promote of one step is not state: it is returned, for this decision's strategy only.
 /// </summary>
 internal static class CommandProcessor
 {
-    public static void Apply(DecisionContext ctx, TimeSpan abortScaleDownDelay)
+    /// <summary>Applies the new commands; true when one of them asked to promote the current step.</summary>
+    public static bool Apply(DecisionContext ctx, TimeSpan abortScaleDownDelay)
     {
         // Commands come oldest first; everything up to the last one processed has been acted on already.
         var commands = ctx.Observation.Commands;
@@ -19,6 +20,7 @@ internal static class CommandProcessor
             }
         }
 
+        var promoteOne = false;
         foreach (var command in commands.Skip(processed + 1))
         {
             ctx.Status.LastCommandId = command.Id;
@@ -28,11 +30,13 @@ internal static class CommandProcessor
                 continue;
             }
 
-            Execute(ctx, command, abortScaleDownDelay);
+            promoteOne |= Execute(ctx, command, abortScaleDownDelay);
         }
+
+        return promoteOne;
     }
 
-    private static void Execute(DecisionContext ctx, UserCommand command, TimeSpan abortScaleDownDelay)
+    private static bool Execute(DecisionContext ctx, UserCommand command, TimeSpan abortScaleDownDelay)
     {
         var rolling = ctx.Status.CanaryRevision == ctx.Target;
         switch (command.Kind)
@@ -53,9 +57,8 @@ internal static class CommandProcessor
                 ctx.Normal("RolloutResumed", $"Revision {ctx.Target} resumed by user command");
                 break;
             case CommandKind.Promote when rolling:
-                ctx.PromoteOne = true;
                 ctx.Normal("PromoteRequested", $"Revision {ctx.Target}: promote one step requested");
-                break;
+                return true;
             case CommandKind.PromoteFull when rolling:
                 ctx.Status.FullPromotion = true;
                 ctx.Status.Pauses.RemoveAll(p => p.Reason != PauseReasons.Manual);
@@ -69,5 +72,7 @@ internal static class CommandProcessor
                 ctx.Normal("CommandNoOp", $"{command.Kind} for revision {ctx.Target} has nothing to act on");
                 break;
         }
+
+        return false;
     }
 }

@@ -3,7 +3,10 @@ using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Core.Engine;
 
-/// <summary>The state of one decision while it is being made: inputs, the status draft, the desired world, events and wake-up times.</summary>
+/// <summary>
+/// The state of one decision while it is being made: inputs, the status draft, the desired world, events and wake-up times.
+/// What a step decided beyond that (why it waits, what it holds) is its <see cref="StepOutcome"/>, not state here.
+/// </summary>
 internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, RolloutObservation observation)
 {
     private readonly List<DateTimeOffset> _wakeUps = [];
@@ -22,39 +25,20 @@ internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, Ro
 
     public string Target => Plan.Revision;
 
-    public bool PromoteOne { get; set; }
-
-    /// <summary>Blue/green: the preview passed its gates and scales to full size for the switch.</summary>
-    public bool PreviewReleased { get; set; }
-
-
-    /// <summary>Why the rollout waits right now (for the status message), when it does.</summary>
-    public string? Waiting { get; set; }
-
-    public bool DeadlineExceeded { get; set; }
-
-    /// <summary>Canary: the step state to hold while a webhook gate waits (instead of the current step's).</summary>
-    public CanaryStepState? GateHold { get; set; }
-
-    /// <summary>The condition reason while a webhook gate holds the rollout (see <see cref="GateKeeper"/>).</summary>
-    public string? GateReason { get; set; }
-
-    /// <summary>An analysis is running; it is bounded by its own limits, so the progress deadline waits for it.</summary>
-    public bool WaitingOnAnalysis { get; set; }
-
     /// <summary>
-    /// A Service the spec names is missing: nothing may move towards the new revision (the progress deadline bounds the
-    /// wait; the Service's creation wakes the Rollout). Sets the waiting message.
+    /// Why nothing may move right now, or null: the rollout is paused (spec, command or an inconclusive analysis), or a
+    /// Service the spec names is missing (the progress deadline bounds that wait; the Service's creation wakes the Rollout).
     /// </summary>
-    public bool ServicesMissing()
+    public string? Holding()
     {
-        if (Observation.MissingServices.Count == 0)
+        if (Plan.Paused || Status.HasPause(PauseReasons.Manual) || Status.HasPause(PauseReasons.Inconclusive))
         {
-            return false;
+            return "paused";
         }
 
-        Waiting = $"waiting for the {string.Join(", ", Observation.MissingServices).ToLowerInvariant()} Service: not found";
-        return true;
+        return Observation.MissingServices.Count == 0
+            ? null
+            : $"waiting for the {string.Join(", ", Observation.MissingServices).ToLowerInvariant()} Service: not found";
     }
 
     public void WakeAt(DateTimeOffset at) => _wakeUps.Add(at);

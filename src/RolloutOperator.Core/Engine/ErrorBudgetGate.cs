@@ -32,12 +32,12 @@ internal static class ErrorBudgetGate
         ctx.WakeAt(ErrorBudgetSchedule.NextDue(policy, status));
     }
 
-    /// <summary>True while the revision must wait; sets the reported reason.</summary>
-    public static bool Holds(DecisionContext ctx, string revision)
+    /// <summary>Why the revision must wait before its first step, or null when it may go.</summary>
+    public static string? Holds(DecisionContext ctx, string revision)
     {
         if (ctx.Plan.ErrorBudget is not { } policy || ctx.Status.ErrorBudget is not { } status || status.AdmittedRevision == revision)
         {
-            return false;
+            return null;
         }
 
         // A revision that already has pods or took a step was let through before the policy existed: never pull it back.
@@ -46,17 +46,17 @@ internal static class ErrorBudgetGate
         if (freeze is null)
         {
             Admit(ctx, status, revision, why);
-            return false;
+            return null;
         }
 
-        ctx.Waiting = $"revision {revision} waits before its first step: {freeze}; mark it as a fix to let it through (action mark-fix)";
+        var waiting = $"revision {revision} waits before its first step: {freeze}; mark it as a fix to let it through (action mark-fix)";
         if (!ctx.Status.HasPause(PauseReasons.ErrorBudget))
         {
             ctx.Status.Pauses.Add(new PauseStatus { Reason = PauseReasons.ErrorBudget, StartedAt = ctx.Now });
-            ctx.Warning("ErrorBudgetFreeze", ctx.Waiting);
+            ctx.Warning("ErrorBudgetFreeze", waiting);
         }
 
-        return true;
+        return waiting;
     }
 
     private static string? Exemption(DecisionContext ctx, ErrorBudgetStatus status, string revision)

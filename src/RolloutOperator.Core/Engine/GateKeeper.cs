@@ -42,8 +42,34 @@ internal static class GateKeeper
         }
     }
 
+    /// <summary>
+    /// The gates of <paramref name="type"/> for the revision being rolled out at <paramref name="scope"/>, as a step
+    /// outcome: done when they passed, waiting (with the gate reason) while one holds; a failed gate aborts the revision.
+    /// </summary>
+    public static StepOutcome Passes(DecisionContext ctx, WebhookType type, string scope, int? step, TimeSpan abortDelay)
+    {
+        var check = Check(ctx, type, scope, step);
+        switch (check.Phase)
+        {
+            case GatePhase.Passed:
+                return StepOutcome.Passed;
+            case GatePhase.Failed:
+                Aborts.Abort(ctx, AbortReasons.GateFailed, check.Message, abortDelay);
+                return StepOutcome.Abort;
+            default:
+                // pre-rollout and rollout gates are bounded by their failure limit, like an analysis; confirm gates are not,
+                // so the progress deadline keeps counting while they hold.
+                return new StepOutcome
+                {
+                    Waiting = check.Message,
+                    GateReason = IsConfirm(type) ? WaitingForConfirmation : WaitingForGate,
+                    WaitingOnAnalysis = !IsConfirm(type),
+                };
+        }
+    }
+
     /// <summary>The gates of <paramref name="type"/> for the revision being rolled out at <paramref name="scope"/>; starts those not yet asked.</summary>
-    public static GateCheck Check(DecisionContext ctx, WebhookType type, string scope, int? step = null)
+    private static GateCheck Check(DecisionContext ctx, WebhookType type, string scope, int? step)
     {
         var outcome = GateCheck.Passed;
         foreach (var webhook in ctx.Plan.Webhooks.Where(w => w.Type == type))
@@ -60,29 +86,7 @@ internal static class GateKeeper
             }
         }
 
-        if (outcome.Phase == GatePhase.Waiting)
-        {
-            ctx.Waiting = outcome.Message;
-            ctx.GateReason = IsConfirm(type) ? WaitingForConfirmation : WaitingForGate;
-
-            // pre-rollout and rollout gates are bounded by their failure limit, like an analysis; confirm gates are not,
-            // so the progress deadline keeps counting while they hold.
-            ctx.WaitingOnAnalysis |= !IsConfirm(type);
-        }
-
         return outcome;
-    }
-
-    /// <summary>True when the gates of <paramref name="type"/> passed; a failed gate aborts the revision.</summary>
-    public static bool Passes(DecisionContext ctx, WebhookType type, string scope, int? step, TimeSpan abortDelay)
-    {
-        var check = Check(ctx, type, scope, step);
-        if (check.Phase == GatePhase.Failed)
-        {
-            Aborts.Abort(ctx, AbortReasons.GateFailed, check.Message, abortDelay);
-        }
-
-        return check.Phase == GatePhase.Passed;
     }
 
     /// <summary>Fires the hooks of <paramref name="type"/> for a revision at a point, once.</summary>

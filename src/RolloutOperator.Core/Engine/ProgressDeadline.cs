@@ -8,19 +8,23 @@ namespace RolloutOperator.Core.Engine;
 /// </summary>
 internal static class ProgressDeadline
 {
-    public static void Apply(DecisionContext ctx, TimeSpan abortScaleDownDelay)
+    /// <summary>
+    /// Starts, keeps or enforces the deadline for what <paramref name="decided"/> waits on: aborts the revision when the
+    /// spec says so, otherwise reports the deadline as exceeded.
+    /// </summary>
+    public static StepOutcome Apply(DecisionContext ctx, TimeSpan abortScaleDownDelay, StepOutcome decided)
     {
         var status = ctx.Status;
         var revision = status.CanaryRevision ?? status.StableRevision!;
         if (IsHealthy(ctx) || status.IsAborted(revision))
         {
             status.LastProgressAt = null;
-            return;
+            return StepOutcome.Passed;
         }
 
-        if (status.Pauses.Count > 0 || ctx.Plan.Paused || ctx.WaitingOnAnalysis)
+        if (status.Pauses.Count > 0 || ctx.Plan.Paused || decided.WaitingOnAnalysis)
         {
-            return;
+            return StepOutcome.Passed;
         }
 
         status.LastProgressAt ??= ctx.Now;
@@ -28,16 +32,16 @@ internal static class ProgressDeadline
         if (ctx.Now < deadline)
         {
             ctx.WakeAt(deadline);
-            return;
+            return StepOutcome.Passed;
         }
 
         if (ctx.Plan.ProgressDeadlineAbort && status.CanaryRevision is not null)
         {
-            Aborts.Abort(ctx, AbortReasons.ProgressDeadline, $"no progress for {Api.Durations.Format(ctx.Plan.ProgressDeadline)}: {ctx.Waiting ?? "waiting"}", abortScaleDownDelay);
-            return;
+            Aborts.Abort(ctx, AbortReasons.ProgressDeadline, $"no progress for {Api.Durations.Format(ctx.Plan.ProgressDeadline)}: {decided.Waiting ?? "waiting"}", abortScaleDownDelay);
+            return StepOutcome.Abort;
         }
 
-        ctx.DeadlineExceeded = true;
+        return new StepOutcome { DeadlineExceeded = true };
     }
 
     /// <summary>Stable is the revision in the spec, fully available, selected by its Services, with no traffic on any canary.</summary>

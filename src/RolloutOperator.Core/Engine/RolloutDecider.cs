@@ -12,26 +12,26 @@ public static class RolloutDecider
     public static Decision Decide(RolloutPlan plan, RolloutStatus status, RolloutObservation observation)
     {
         var ctx = new DecisionContext(plan, status, observation);
+        var abortDelay = AbortDelay(plan);
         RevisionTransitions.Apply(ctx);
-        CommandProcessor.Apply(ctx, AbortDelay(plan));
+        var promoteOne = CommandProcessor.Apply(ctx, abortDelay);
         GateKeeper.Record(ctx);
         ErrorBudgetGate.Record(ctx);
-        DecideStrategy(ctx);
-        var abortedBefore = ctx.Status.Abort;
-        ProgressDeadline.Apply(ctx, AbortDelay(plan));
-        if (!ReferenceEquals(abortedBefore, ctx.Status.Abort))
+        var decided = DecideStrategy(ctx, promoteOne);
+        var deadline = ProgressDeadline.Apply(ctx, abortDelay, decided);
+        if (deadline.Aborted)
         {
-            // The deadline aborted the revision: the desired world is now the aborted one.
-            ctx.World.Clear();
-            DecideStrategy(ctx);
+            // The deadline aborted the revision: nothing the strategy decided moves any more; the world is the aborted one.
+            DecideAborted(ctx);
         }
 
+        var outcome = decided.Then(deadline);
         GateKeeper.Finish(ctx);
         var actions = new List<RolloutAction>();
         ScaleDownPlanner.Apply(ctx, actions);
         WorldDiff.Apply(ctx, plan.Strategy is CanaryPlan { Router: not null }, actions);
         BaselinePlanner.Apply(ctx, actions);
-        var next = StatusSummarizer.Build(ctx);
+        var next = StatusSummarizer.Build(ctx, outcome);
         return new Decision(next, actions, ctx.Events, ctx.RequeueAfter());
     }
 
@@ -63,15 +63,22 @@ public static class RolloutDecider
         return new Decision(next, [], events, null);
     }
 
-    private static void DecideStrategy(DecisionContext ctx)
+    private static StepOutcome DecideStrategy(DecisionContext ctx, bool promoteOne) => ctx.Plan.Strategy switch
+    {
+        CanaryPlan canary => CanaryDecider.Decide(ctx, canary, promoteOne),
+        BlueGreenPlan blueGreen => BlueGreenDecider.Decide(ctx, blueGreen, promoteOne),
+        _ => throw new InvalidOperationException($"unknown strategy {ctx.Plan.Strategy.GetType().Name}"),
+    };
+
+    private static void DecideAborted(DecisionContext ctx)
     {
         switch (ctx.Plan.Strategy)
         {
             case CanaryPlan canary:
-                CanaryDecider.Decide(ctx, canary);
+                CanaryDecider.Aborted(ctx, canary);
                 break;
             case BlueGreenPlan blueGreen:
-                BlueGreenDecider.Decide(ctx, blueGreen);
+                BlueGreenDecider.Aborted(ctx, blueGreen);
                 break;
             default:
                 throw new InvalidOperationException($"unknown strategy {ctx.Plan.Strategy.GetType().Name}");

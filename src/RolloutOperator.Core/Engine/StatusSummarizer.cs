@@ -6,11 +6,11 @@ namespace RolloutOperator.Core.Engine;
 /// <summary>Builds the next status: conditions and phase from the state reached, traffic, replica counts for the scale subresource.</summary>
 internal static class StatusSummarizer
 {
-    public static RolloutStatus Build(DecisionContext ctx)
+    public static RolloutStatus Build(DecisionContext ctx, StepOutcome outcome)
     {
         var draft = ctx.Status;
-        var (phase, message) = Summarize(ctx);
-        var conditions = Conditions(ctx, phase, message);
+        var (phase, message) = Summarize(ctx, outcome);
+        var conditions = Conditions(ctx, phase, message, outcome);
         var revisions = ctx.Observation.Revisions.Values;
         var stepCount = ctx.Plan.Strategy is CanaryPlan canary ? canary.Steps.Count : (int?)null;
         return new RolloutStatus
@@ -68,7 +68,7 @@ internal static class StatusSummarizer
         };
     }
 
-    private static (RolloutPhase Phase, string Message) Summarize(DecisionContext ctx)
+    private static (RolloutPhase Phase, string Message) Summarize(DecisionContext ctx, StepOutcome outcome)
     {
         var status = ctx.Status;
         if (status.Abort is { } abort && abort.Revision == ctx.Target)
@@ -81,9 +81,9 @@ internal static class StatusSummarizer
             return (RolloutPhase.Healthy, $"revision {status.StableRevision} is stable and fully available");
         }
 
-        if (ctx.DeadlineExceeded)
+        if (outcome.DeadlineExceeded)
         {
-            return (RolloutPhase.Degraded, $"progress deadline exceeded: {ctx.Waiting ?? "revision not available"}");
+            return (RolloutPhase.Degraded, $"progress deadline exceeded: {outcome.Waiting ?? "revision not available"}");
         }
 
         var pause = status.Pauses.FirstOrDefault();
@@ -91,12 +91,12 @@ internal static class StatusSummarizer
         {
             var reason = pause?.Reason ?? PauseReasons.Manual;
             var until = pause?.ResumeAt is { } at ? $" until {at:yyyy-MM-ddTHH:mm:ssZ}"
-                : reason == PauseReasons.ErrorBudget && ctx.Waiting is { } waiting ? ": " + waiting
+                : reason == PauseReasons.ErrorBudget && outcome.Waiting is { } waiting ? ": " + waiting
                 : " until promoted or resumed";
             return (RolloutPhase.Paused, $"paused ({reason}){until}");
         }
 
-        return (RolloutPhase.Progressing, ctx.Waiting ?? Progressing(ctx));
+        return (RolloutPhase.Progressing, outcome.Waiting ?? Progressing(ctx));
     }
 
     private static string Progressing(DecisionContext ctx)
@@ -113,10 +113,10 @@ internal static class StatusSummarizer
             : $"rolling out revision {status.CanaryRevision}";
     }
 
-    private static List<Condition> Conditions(DecisionContext ctx, RolloutPhase phase, string message)
+    private static List<Condition> Conditions(DecisionContext ctx, RolloutPhase phase, string message, StepOutcome outcome)
     {
         var set = new ConditionSet(ctx.Status.Previous.Conditions, ctx.Observation.Generation, ctx.Now);
-        var reason = Reason(ctx, phase);
+        var reason = Reason(ctx, phase, outcome);
         var ready = phase == RolloutPhase.Healthy ? ConditionStatus.True
             : set.IsFirstVisit && phase == RolloutPhase.Progressing ? ConditionStatus.Unknown
             : ConditionStatus.False;
@@ -129,14 +129,14 @@ internal static class StatusSummarizer
         return set.ToList();
     }
 
-    private static string Reason(DecisionContext ctx, RolloutPhase phase) => phase switch
+    private static string Reason(DecisionContext ctx, RolloutPhase phase, StepOutcome outcome) => phase switch
     {
         RolloutPhase.Healthy => "RolloutCompleted",
         RolloutPhase.Degraded when ctx.Status.Abort is { } abort && abort.Revision == ctx.Target => abort.Reason,
         RolloutPhase.Degraded => AbortReasons.ProgressDeadline,
         RolloutPhase.Paused => ctx.Status.Pauses.FirstOrDefault()?.Reason ?? PauseReasons.Manual,
         _ when ctx.Status.CanaryRevision is null => "RevisionUnavailable",
-        _ when ctx.GateReason is { } gate => gate,
+        _ when outcome.GateReason is { } gate => gate,
         _ => "RolloutProgressing",
     };
 }
