@@ -40,8 +40,8 @@ internal static class CanaryGates
         if (!Started(ctx, WebhookType.PreRollout) && !CanaryWorld.Apply(ctx, plan, preTraffic, canary, stable))
         {
             // Smoke tests need the pods: the gate starts once they are available (and still without traffic).
-            return StepOutcome.Wait($"waiting for revision {canary} pods before its pre-rollout gates: {ctx.Available(canary)}/{preTraffic.CanaryReplicas(ctx.Plan.Replicas)} available")
-                with { Hold = preTraffic };
+            var waiting = $"waiting for revision {canary} pods before its pre-rollout gates: {ctx.Available(canary)}/{preTraffic.CanaryReplicas(ctx.Plan.Replicas)} available";
+            return StepOutcome.Wait(waiting) with { Hold = preTraffic };
         }
 
         return Resolve(GateKeeper.Passes(ctx, WebhookType.PreRollout, RolloutScope, null, CanaryDecider.AbortDelay(plan)), preTraffic);
