@@ -40,7 +40,7 @@ internal static class CanaryDecider
         }
 
         var outcome = Progress(ctx, plan, canary, stable, promoteOne);
-        DesiredWorld(ctx, plan, outcome);
+        ApplyFinalState(ctx, plan, outcome);
         return outcome;
     }
 
@@ -55,7 +55,7 @@ internal static class CanaryDecider
     }
 
     // Progress probed the world of the steps it tried; the desired world is that of the state it ended in.
-    private static void DesiredWorld(DecisionContext ctx, CanaryPlan plan, StepOutcome outcome)
+    private static void ApplyFinalState(DecisionContext ctx, CanaryPlan plan, StepOutcome outcome)
     {
         var status = ctx.Status;
         if (status.CanaryRevision is not { } canary)
