@@ -15,6 +15,7 @@ internal sealed class TestOutputWriter(ITestOutputHelper output) : TextWriter
         if (value == '\n')
         {
             output.WriteLine(_line.ToString());
+            File.AppendAllText("/tmp/kube16-progress.log", _line + "\n");
             _line.Clear();
         }
         else if (value != '\r')

@@ -17,6 +17,9 @@ internal sealed class KubeProbe(KubeBenchCluster cluster, OperatorUnderTest op, 
     private const string Events = "resource=\"events\"";
     private const string Reconciles = "controller_reconcile_total";
 
+    /// <summary>When the step run began (just before its first spec write) and ended (every Rollout promoted).</summary>
+    public (DateTimeOffset From, DateTimeOffset To) StepWindow { get; private set; }
+
     public async Task<ColdStartFigures> ColdStartAsync(int rollouts, CancellationToken ct)
     {
         var ready = await OperatorProbe.UntilAsync(() => op.IsReadyAsync(ct), op, TimeSpan.FromMinutes(10), "readiness", ct);
@@ -102,6 +105,7 @@ internal sealed class KubeProbe(KubeBenchCluster cluster, OperatorUnderTest op, 
         var revisions = (await SetImageAsync(names, Manifests.ImageV4, ct)).ToDictionary(s => s.Key, s => s.Value.Revision);
         var completed = await ScaleRun.WaitPromotedAsync(watches.Rollouts, revisions, TimeSpan.FromMinutes(20), ct);
         var end = TimeProvider.System.GetUtcNow();
+        StepWindow = (start, end);
         operatorCpu = op.CpuSeconds() - operatorCpu;
         var after = await op.ScrapeAsync(ct);
         var lateness = names.SelectMany(n => ScaleRun.PauseLateness(watches.Rollouts.Of(n), revisions[n], start, options.Pause)).ToList();

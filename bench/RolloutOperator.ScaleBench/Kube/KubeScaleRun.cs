@@ -15,9 +15,10 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
         var logs = Directory.CreateTempSubdirectory("rollout-scalebench-kube-").FullName;
         using var cluster = await KubeBenchCluster.ConnectAsync(options, progress, ct);
         SizeResult result;
+        (DateTimeOffset From, DateTimeOffset To) steps;
         try
         {
-            result = await MeasureAsync(cluster, rollouts, logs, ct);
+            (result, steps) = await MeasureAsync(cluster, rollouts, logs, ct);
         }
         catch
         {
@@ -28,10 +29,10 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
 
         var deleted = await cluster.DeleteNamespacesAsync(progress);
         Directory.Delete(logs, recursive: true);
-        return result with { Kube = new KubeRunFigures(cluster.Server, cluster.RunId, cluster.Namespaces, deleted) };
+        return result with { Kube = new KubeRunFigures(cluster.Server, cluster.RunId, cluster.Namespaces, deleted, steps.From, steps.To) };
     }
 
-    private async Task<SizeResult> MeasureAsync(KubeBenchCluster cluster, int rollouts, string logs, CancellationToken ct)
+    private async Task<(SizeResult, (DateTimeOffset, DateTimeOffset))> MeasureAsync(KubeBenchCluster cluster, int rollouts, string logs, CancellationToken ct)
     {
         var seeder = new KubeSeeder(cluster, options, logs, progress);
         var seedClock = Stopwatch.StartNew();
@@ -43,6 +44,7 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
 
         await using var prometheus = await StubPrometheus.StartAsync(ct);
         string[] operatorArgs = ["--prometheus-address", prometheus.Address.ToString(), .. cluster.OperatorArgs, .. options.OperatorArgs];
+        (DateTimeOffset, DateTimeOffset) stepWindow;
         await using (var op = OperatorUnderTest.Start(cluster.KubeconfigPath, Path.Combine(logs, "operator.log"), operatorArgs))
         {
             var probe = new KubeProbe(cluster, op, options, progress);
@@ -53,6 +55,7 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
             result = await probe.ReactionsAsync(watches, rollouts, result, ct);
             result = result with { Steps = await probe.StepsAsync(watches, rollouts, ct) };
             result = result with { Analysis = await probe.AnalysisAsync(prometheus, ct) };
+            stepWindow = probe.StepWindow;
         }
 
         if (rollouts >= options.CompareTransformsFrom)
@@ -64,6 +67,6 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
             };
         }
 
-        return result;
+        return (result, stepWindow);
     }
 }
