@@ -15,7 +15,6 @@ internal sealed class TestOutputWriter(ITestOutputHelper output) : TextWriter
         if (value == '\n')
         {
             output.WriteLine(_line.ToString());
-            File.AppendAllText("/tmp/kube16-progress.log", _line + "\n");
             _line.Clear();
         }
         else if (value != '\r')

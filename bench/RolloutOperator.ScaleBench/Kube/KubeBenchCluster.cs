@@ -107,7 +107,11 @@ internal sealed class KubeBenchCluster : IDisposable
             await Task.Delay(500, ct);
         }
 
-        progress.WriteLine($"  clean-up: deleted namespaces {string.Join(", ", names)} ({clock.Elapsed.TotalSeconds:0.0}s until gone)");
+        if (names.Count > 0)
+        {
+            progress.WriteLine($"  clean-up: deleted namespaces {string.Join(", ", names)} ({clock.Elapsed.TotalSeconds:0.0}s until gone)");
+        }
+
         return names.Count;
     }
 

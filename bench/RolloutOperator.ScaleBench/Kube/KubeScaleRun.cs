@@ -12,17 +12,24 @@ internal sealed class KubeScaleRun(BenchOptions options, TextWriter progress)
 {
     public async Task<SizeResult> RunAsync(int rollouts, CancellationToken ct)
     {
-        var logs = Directory.CreateTempSubdirectory("rollout-scalebench-kube-").FullName;
         using var cluster = await KubeBenchCluster.ConnectAsync(options, progress, ct);
+        var logs = Directory.CreateTempSubdirectory("rollout-scalebench-kube-").FullName;
         SizeResult result;
         (DateTimeOffset From, DateTimeOffset To) steps;
         try
         {
             (result, steps) = await MeasureAsync(cluster, rollouts, logs, ct);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            progress.WriteLine("  cancelled");
+            await cluster.DeleteNamespacesAsync(progress);
+            Directory.Delete(logs, recursive: true);
+            throw;
+        }
         catch
         {
-            progress.WriteLine($"  run failed or cancelled; operator logs kept in {logs}");
+            progress.WriteLine($"  run failed; operator logs kept in {logs}");
             await cluster.DeleteNamespacesAsync(progress);
             throw;
         }
