@@ -31,7 +31,13 @@ internal sealed class AnalysisProbe(BenchCluster cluster, StubPrometheus prometh
         }
 
         await Task.Delay(window, ct);
-        var end = TimeProvider.System.GetUtcNow();
+        return Figures(prometheus, names, start, TimeProvider.System.GetUtcNow(), progress);
+    }
+
+    /// <summary>The gaps between consecutive queries of each Rollout's metric between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    public static AnalysisFigures Figures(StubPrometheus prometheus, IReadOnlyList<string> names, DateTimeOffset start, DateTimeOffset end, TextWriter progress)
+    {
+        var count = names.Count;
         var queries = prometheus.Queries.Where(q => q.Time >= start && q.Time <= end).ToList();
         var gaps = new List<double>();
         var silent = 0;

@@ -46,6 +46,21 @@ internal sealed record BenchOptions
     /// <summary>Where the raw results (JSON and Markdown) are written.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("bench", "results");
 
+    /// <summary>Run against the cluster of this kubeconfig instead of the in-process API emulator (see docs/benchmarks.md).</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>The kubeconfig context; its current context when unset.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>Prefix of the namespaces a --kubeconfig run creates (and deletes at the end).</summary>
+    public string NamespacePrefix { get; init; } = "rollout-bench";
+
+    /// <summary>The benchmark's own client-side limit (requests per second, with as large a burst) against a real cluster.</summary>
+    public int ClientQps { get; init; } = 100;
+
+    /// <summary>Objects seeded at once against a real cluster.</summary>
+    public int SeedConcurrency { get; init; } = 8;
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -67,6 +82,11 @@ internal sealed record BenchOptions
                 "--compare-transforms-from" => options with { CompareTransformsFrom = Int(value) },
                 "--operator-args" => options with { OperatorArgs = value.Split(' ', StringSplitOptions.RemoveEmptyEntries) },
                 "--out" => options with { OutputDirectory = value },
+                "--kubeconfig" => options with { Kubeconfig = value },
+                "--context" => options with { Context = value },
+                "--namespace-prefix" => options with { NamespacePrefix = Label(value, args[i]) },
+                "--client-qps" => options with { ClientQps = Positive(value, args[i]) },
+                "--seed-concurrency" => options with { SeedConcurrency = Positive(value, args[i]) },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see docs/benchmarks.md"),
             };
             i++;
@@ -74,6 +94,15 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    private static int Positive(string text, string option) =>
+        Int(text) is > 0 and var n ? n : throw new ArgumentException($"{option} must be a positive number, not {text}");
+
+    /// <summary>The namespaces are PREFIX-RUNID-analysis: the prefix must leave a valid DNS label (63 characters at most).</summary>
+    private static string Label(string text, string option) =>
+        text.Length is > 0 and <= 40 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && char.IsAsciiLetterLower(text[0]) && text[^1] != '-'
+            ? text
+            : throw new ArgumentException($"{option} must be 1-40 lower-case letters, digits and '-', starting with a letter and not ending with '-', not {text}");
 
     private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

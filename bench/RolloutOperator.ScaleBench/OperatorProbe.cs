@@ -33,7 +33,9 @@ internal sealed class OperatorProbe(BenchCluster cluster, TimeSpan settle, TextW
     /// RSS once the queue has drained and the process has idled for a while; the managed heap after an induced full GC
     /// (what the caches really hold), with the heap before it and the RSS after it for reference.
     /// </summary>
-    public async Task<MemoryFigures> SettledMemoryAsync(OperatorUnderTest op, CancellationToken ct)
+    public Task<MemoryFigures> SettledMemoryAsync(OperatorUnderTest op, CancellationToken ct) => SettledMemoryAsync(op, settle, progress, ct);
+
+    public static async Task<MemoryFigures> SettledMemoryAsync(OperatorUnderTest op, TimeSpan settle, TextWriter progress, CancellationToken ct)
     {
         await UntilAsync(async () => (await op.ScrapeAsync(ct)).Sum("workqueue_depth") == 0, op, TimeSpan.FromMinutes(5), "an empty work queue", ct);
         await Task.Delay(settle, ct);
@@ -70,13 +72,16 @@ internal sealed class OperatorProbe(BenchCluster cluster, TimeSpan settle, TextW
     }
 
     /// <summary>Starts a fresh operator with <paramref name="args"/> and measures its settled memory.</summary>
-    public async Task<MemoryFigures> RestartedMemoryAsync(IEnumerable<string> args, int rollouts, string label, CancellationToken ct)
+    public Task<MemoryFigures> RestartedMemoryAsync(IEnumerable<string> args, int rollouts, string label, CancellationToken ct) =>
+        RestartedMemoryAsync(cluster.KubeconfigPath, cluster.Directory, settle, progress, args, rollouts, label, ct);
+
+    public static async Task<MemoryFigures> RestartedMemoryAsync(string kubeconfig, string logDirectory, TimeSpan settle, TextWriter progress, IEnumerable<string> args, int rollouts, string label, CancellationToken ct)
     {
-        await using var op = OperatorUnderTest.Start(cluster.KubeconfigPath, Path.Combine(cluster.Directory, $"operator-{label}.log"), args);
+        await using var op = OperatorUnderTest.Start(kubeconfig, Path.Combine(logDirectory, $"operator-{label}.log"), args);
         await UntilAsync(() => op.IsReadyAsync(ct), op, TimeSpan.FromMinutes(10), "readiness", ct);
         await UntilAsync(async () => (await op.ScrapeAsync(ct)).Sum(Reconciles) >= rollouts, op, TimeSpan.FromMinutes(10), "every Rollout reconciled once", ct);
         progress.Write($"  {label}:");
-        return await SettledMemoryAsync(op, ct);
+        return await SettledMemoryAsync(op, settle, progress, ct);
     }
 
     /// <summary>The kinds of writes made, most frequent first, with one example path each.</summary>
@@ -85,12 +90,12 @@ internal sealed class OperatorProbe(BenchCluster cluster, TimeSpan settle, TextW
         .OrderByDescending(g => g.Count())
         .Select(g => $"{g.Count()}× {g.Key} (e.g. {g.First().Path})"));
 
-    private static async Task<DateTimeOffset> UntilAsync(Func<Task<bool>> condition, OperatorUnderTest op, TimeSpan timeout, string what, CancellationToken ct)
+    internal static async Task<DateTimeOffset> UntilAsync(Func<Task<bool>> condition, OperatorUnderTest? op, TimeSpan timeout, string what, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (op.HasExited)
+            if (op?.HasExited == true)
             {
                 throw new InvalidOperationException($"the operator exited while waiting for {what}");
             }

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using RolloutOperator.ScaleBench;
+using RolloutOperator.ScaleBench.Kube;
 
 // dotnet run -c Release --project bench/RolloutOperator.ScaleBench -- --rollouts 1000,10000 (see docs/benchmarks.md)
 var options = BenchOptions.Parse(args);
@@ -9,13 +11,21 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// A --kubeconfig run deletes its namespaces when cancelled: SIGTERM cancels as Ctrl-C does instead of ending the process.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
 
 var machine = MachineInfo.Read();
 var results = new List<SizeResult>();
 foreach (var size in options.Rollouts)
 {
     Console.WriteLine($"== {size} Rollouts, {options.Unrelated} unrelated Deployments and Services");
-    results.Add(await new ScaleRun(options, Console.Out).RunAsync(size, cancel.Token));
+    results.Add(options.Kubeconfig is null
+        ? await new ScaleRun(options, Console.Out).RunAsync(size, cancel.Token)
+        : await new KubeScaleRun(options, Console.Out).RunAsync(size, cancel.Token));
 }
 
 machine = machine with { LoadAfter = MachineInfo.LoadAverage() };

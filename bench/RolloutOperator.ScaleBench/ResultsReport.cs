@@ -13,6 +13,12 @@ internal static class ResultsReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.Os}, {machine.Runtime}; load average before {machine.LoadBefore}, after {machine.LoadAfter}");
         text.AppendLine();
+        if (results.FirstOrDefault(r => r.Kube is not null)?.Kube is { } kube)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Cluster: {kube.Server} (--kubeconfig); writes counted from the operator's own metrics, reactions and lateness from watches; the API server's CPU is not measured (n/a).");
+            text.AppendLine();
+        }
+
         text.AppendLine("| Figure | Goal | " + string.Join(" | ", results.Select(r => $"{r.Rollouts:N0} Rollouts")) + " |");
         text.AppendLine("|---|---|" + string.Concat(results.Select(_ => "---:|")));
         foreach (var (figure, goal, value) in Rows())
@@ -49,5 +55,6 @@ internal static class ResultsReport
 
     private static string S(double? value) => value is { } v ? F($"{v:0.0} s") : "—";
 
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    // A figure a run cannot measure (the API server's CPU against a real cluster) is NaN: shown as "n/a".
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture).Replace("NaN", "n/a", StringComparison.Ordinal);
 }

@@ -13,7 +13,16 @@ internal sealed class RolloutWatch : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public RolloutWatch(HttpClient http, string path) => _loop = Task.Run(() => RunAsync(http, path, _stop.Token));
+    public RolloutWatch(HttpClient http, string path)
+        : this(ct => http.GetAsync($"{path}?watch=true&timeoutSeconds=3600", HttpCompletionOption.ResponseHeadersRead, ct))
+    {
+    }
+
+    /// <summary>Watches through <paramref name="open"/>, which starts a watch request (reopened whenever it ends).</summary>
+    public RolloutWatch(Func<CancellationToken, Task<HttpResponseMessage>> open) => _loop = Task.Run(() => RunAsync(open, _stop.Token));
+
+    /// <summary>How many objects the watch has seen so far.</summary>
+    public int Seen => _seen.Count;
 
     public IReadOnlyList<RolloutObservation> Of(string name)
     {
@@ -28,13 +37,13 @@ internal sealed class RolloutWatch : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(HttpClient http, string path, CancellationToken ct)
+    private async Task RunAsync(Func<CancellationToken, Task<HttpResponseMessage>> open, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                using var response = await http.GetAsync($"{path}?watch=true&timeoutSeconds=3600", HttpCompletionOption.ResponseHeadersRead, ct);
+                using var response = await open(ct);
                 using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
                 while (await reader.ReadLineAsync(ct) is { } line)
                 {

@@ -145,10 +145,10 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
             operatorCpu, benchCpu, Ratio(operatorCpu, per1000), Ratio(benchCpu, per1000));
     }
 
-    private static double Ratio(double value, double over) => over > 0 ? value / over : double.NaN;
+    internal static double Ratio(double value, double over) => over > 0 ? value / over : double.NaN;
 
     /// <summary>For each pause step (1 and 3): seconds between entering it and leaving it, minus the pause it asks for.</summary>
-    private static IEnumerable<double> PauseLateness(IReadOnlyList<RolloutObservation> seen, string revision, DateTimeOffset since, TimeSpan pauseLength)
+    internal static IEnumerable<double> PauseLateness(IReadOnlyList<RolloutObservation> seen, string revision, DateTimeOffset since, TimeSpan pauseLength)
     {
         var mine = seen.Where(o => o.Time >= since).ToList();
         foreach (var pause in new[] { 1, 3 })
@@ -167,7 +167,7 @@ internal sealed class ScaleRun(BenchOptions options, TextWriter progress)
         }
     }
 
-    private static async Task<int> WaitPromotedAsync(RolloutWatch watch, Dictionary<string, string> revisions, TimeSpan timeout, CancellationToken ct)
+    internal static async Task<int> WaitPromotedAsync(RolloutWatch watch, Dictionary<string, string> revisions, TimeSpan timeout, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var done = 0;

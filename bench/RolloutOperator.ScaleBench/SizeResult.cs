@@ -24,6 +24,9 @@ internal sealed record SizeResult
     public StepFigures? Steps { get; init; }
 
     public AnalysisFigures? Analysis { get; init; }
+
+    /// <summary>Set when the run was against a real cluster (--kubeconfig) rather than the API emulator.</summary>
+    public KubeRunFigures? Kube { get; init; }
 }
 
 internal sealed record ColdStartFigures(double StartToReadySeconds, double ReadyToReconciledSeconds, double StartToReconciledSeconds, int Writes);

@@ -88,6 +88,47 @@ public sealed class DeletionTests
         Assert.DoesNotContain((await h.Client.CoreV1.ListConfigMapForAllNamespacesAsync(cancellationToken: Ct)).Items, c => c.Metadata.NamespaceProperty == "team");
     }
 
+    [Fact]
+    public async Task Delete_Namespace_WhoseObjectsOwnOthers_RemovesEverythingAndTheNamespace()
+    {
+        await using var h = await StartAsync();
+        await h.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team" } }, cancellationToken: Ct);
+        // Deleting the owner cascades to its dependents while the namespace's contents are being deleted one by one.
+        var owner = await h.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("a-owner"), "team", cancellationToken: Ct);
+        // Same kind, so the namespace is emptied in name order: the owner, then its (already collected) dependent, then the rest.
+        var child = ConfigMap("b-child");
+        child.Metadata.OwnerReferences = [Owner("v1", "ConfigMap", "a-owner", owner.Metadata.Uid, controller: true)];
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(child, "team", cancellationToken: Ct);
+        await h.Client.AppsV1.CreateNamespacedDeploymentAsync(Deployment("c-other"), "team", cancellationToken: Ct);
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("d-other"), "team", cancellationToken: Ct);
+
+        await h.Client.CoreV1.DeleteNamespaceAsync("team", cancellationToken: Ct);
+
+        var namespaces = await h.Client.CoreV1.ListNamespaceAsync(cancellationToken: Ct);
+        Assert.DoesNotContain(namespaces.Items, n => n.Metadata.Name == "team");
+        Assert.DoesNotContain((await h.Client.CoreV1.ListConfigMapForAllNamespacesAsync(cancellationToken: Ct)).Items, c => c.Metadata.NamespaceProperty == "team");
+        Assert.DoesNotContain((await h.Client.AppsV1.ListDeploymentForAllNamespacesAsync(cancellationToken: Ct)).Items, d => d.Metadata.NamespaceProperty == "team");
+    }
+
+    [Fact]
+    public async Task Delete_Namespace_WithEvents_RemovesThemAndTheNamespace()
+    {
+        await using var h = await StartAsync();
+        await h.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team" } }, cancellationToken: Ct);
+        var body = "{\"apiVersion\":\"events.k8s.io/v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"e1\"},\"eventTime\":\"2025-01-01T00:00:00.000001Z\","
+            + "\"reason\":\"Promoted\",\"action\":\"Promote\",\"type\":\"Normal\",\"reportingController\":\"rollouts.example.com/controller\",\"reportingInstance\":\"pod-1\","
+            + "\"regarding\":{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"a\",\"namespace\":\"team\"}}";
+        await h.Client.CustomObjects.CreateNamespacedCustomObjectAsync(
+            System.Text.Json.JsonDocument.Parse(body).RootElement, "events.k8s.io", "v1", "team", "events", cancellationToken: Ct);
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("a"), "team", cancellationToken: Ct);
+
+        await h.Client.CoreV1.DeleteNamespaceAsync("team", cancellationToken: Ct);
+
+        var namespaces = await h.Client.CoreV1.ListNamespaceAsync(cancellationToken: Ct);
+        Assert.DoesNotContain(namespaces.Items, n => n.Metadata.Name == "team");
+        Assert.DoesNotContain((await h.Client.EventsV1.ListEventForAllNamespacesAsync(cancellationToken: Ct)).Items, e => e.Metadata.NamespaceProperty == "team");
+    }
+
     private static V1OwnerReference Owner(string apiVersion, string kind, string name, string uid, bool? controller = null, bool? block = null) =>
         new() { ApiVersion = apiVersion, Kind = kind, Name = name, Uid = uid, Controller = controller, BlockOwnerDeletion = block };
 }

@@ -14,7 +14,8 @@ internal sealed class NamespaceController(ResourceApi api) : IFollowUpListener
             var ns = JsonTree.Name(committed.Object)!;
             foreach (var (gr, obj) in Contents(ns).Where(c => c.Object["metadata"]?["deletionTimestamp"] is null))
             {
-                if (api.Context.Registry.FindByGroupResource(gr) is { } type)
+                // Deleting an owner collects its dependents at once, so an object listed above may be gone already.
+                if (api.Context.Registry.FindByGroupResource(gr) is { } type && api.Context.Store.Get(gr, ns, JsonTree.Name(obj)!) is not null)
                 {
                     api.Delete(type, ns, JsonTree.Name(obj)!, new DeleteOptions("Background", null, null, false));
                 }

@@ -13,6 +13,7 @@ public sealed class RuntimeMetrics
     private readonly Gauge _queueDepth;
     private readonly Counter _queueRetries;
     private readonly Counter _apiRequests;
+    private readonly Counter _apiWrites;
     private readonly Gauge _isLeader;
     private readonly Counter _watchRestarts;
 
@@ -35,6 +36,10 @@ public sealed class RuntimeMetrics
             "workqueue_retries_total", "Rate-limited re-adds of failed keys.", "queue");
         _apiRequests = factory.CreateCounter(
             "kubernetes_api_requests_total", "Kubernetes API requests by verb and status code.", "verb", "code");
+        _apiWrites = factory.CreateCounter(
+            "kubernetes_api_writes_total",
+            "Kubernetes API write requests (create, update, patch, delete) sent, by resource (with its subresource, e.g. rollouts/status).",
+            "resource");
         _isLeader = factory.CreateGauge("leader_election_is_leader", "1 while this instance holds the lease.");
         _watchRestarts = factory.CreateCounter(
             "informer_watch_restarts_total", "Informer watch restarts by resource and reason.", "resource", "reason");
@@ -54,6 +59,8 @@ public sealed class RuntimeMetrics
     public void IncrementQueueRetries(string queue) => _queueRetries.WithLabels(queue).Inc();
 
     public void RecordApiRequest(string verb, string code) => _apiRequests.WithLabels(verb, code).Inc();
+
+    public void RecordApiWrite(string resource) => _apiWrites.WithLabels(resource).Inc();
 
     public void SetLeader(bool isLeader) => _isLeader.Set(isLeader ? 1 : 0);
 
