@@ -19,7 +19,7 @@ internal static class ListCommand
         context.SetAction(command, async (result, ct) =>
         {
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var allNamespaces = result.GetValue(all);
             var ns = allNamespaces ? null : connection.Namespace;
             if (result.GetValue(output) is { } format)

@@ -18,7 +18,7 @@ internal static class SetImageCommand
         {
             var changes = Parse(result.GetValue(pairs) ?? []);
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var ns = connection.Namespace;
             var rollout = await api.GetAsync(ns, result.GetValue(name)!, ct).ConfigureAwait(false);
             var (operations, lines) = Operations(SpecWrites.Template(rollout, ns), changes);

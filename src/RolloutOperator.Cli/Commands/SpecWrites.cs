@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Cli.Commands;

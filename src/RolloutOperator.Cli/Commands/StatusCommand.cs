@@ -19,7 +19,7 @@ internal static class StatusCommand
         {
             var limit = ParseTimeout(result.GetValue(timeout));
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             using var deadline = limit is { } l ? new CancellationTokenSource(l, context.Time) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             var waiter = new StatusWaiter(context, api, connection.Namespace, result.GetValue(name)!);

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Dashboard;

@@ -1,7 +1,7 @@
 using System.Text;
 using k8s.Models;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Dashboard;

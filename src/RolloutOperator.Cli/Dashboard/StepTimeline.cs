@@ -1,6 +1,6 @@
 using System.Text;
 using RolloutOperator.Cli.Planning;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Dashboard;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Prometheus;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Analysis;

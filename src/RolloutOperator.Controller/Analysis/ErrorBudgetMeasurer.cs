@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis.Judging;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Analysis;

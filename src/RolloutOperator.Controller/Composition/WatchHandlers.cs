@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;

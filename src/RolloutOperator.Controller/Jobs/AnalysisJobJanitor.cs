@@ -2,7 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 

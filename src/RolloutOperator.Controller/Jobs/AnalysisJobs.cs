@@ -3,7 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Runtime.Informers;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
 

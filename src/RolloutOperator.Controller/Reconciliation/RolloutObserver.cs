@@ -2,7 +2,7 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Jobs;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Analysis;

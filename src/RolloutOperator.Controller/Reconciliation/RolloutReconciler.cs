@@ -1,6 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Runtime.Controllers;

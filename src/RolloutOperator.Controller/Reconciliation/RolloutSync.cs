@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;

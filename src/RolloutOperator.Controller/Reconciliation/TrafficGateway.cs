@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,6 +1,6 @@
 using Prometheus;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Status;

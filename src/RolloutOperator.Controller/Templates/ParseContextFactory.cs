@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

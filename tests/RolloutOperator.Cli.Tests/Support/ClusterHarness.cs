@@ -2,8 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Controller.Model;
-using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Cli.Tests.Support;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Tests.Events;

@@ -3,7 +3,7 @@ using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Core.Analysis;

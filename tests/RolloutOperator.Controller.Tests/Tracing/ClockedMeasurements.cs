@@ -1,5 +1,5 @@
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Tests.Reconciliation;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Tracing;

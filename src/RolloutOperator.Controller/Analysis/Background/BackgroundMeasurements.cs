@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Engine;
 
 namespace RolloutOperator.Controller.Analysis.Judging;

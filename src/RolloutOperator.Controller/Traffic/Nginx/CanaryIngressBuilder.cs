@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Traffic.Nginx;

@@ -1,7 +1,7 @@
 using k8s.Models;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Judging;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;

@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>
 /// Converts YAML to JSON the way the API server reads it (see <see cref="YamlScalars"/>), streaming parser events so that
 /// hostile input is bounded: aliases are counted as the nodes they repeat, nesting is capped (see <see cref="YamlLimits"/>),
 /// and duplicate keys are refused. The first document that breaks a bound becomes a refusal and ends the input.
 /// </summary>
-internal static class YamlToJson
+public static class YamlToJson
 {
     public static IReadOnlyList<ConvertedDocument> Documents(string yaml)
     {
