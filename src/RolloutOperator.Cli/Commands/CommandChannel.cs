@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Model;
 using RolloutOperator.Core.Api;

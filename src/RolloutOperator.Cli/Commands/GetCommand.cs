@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using RolloutOperator.Cli.Invocation;
 using k8s;
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;

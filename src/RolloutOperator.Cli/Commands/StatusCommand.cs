@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Core.Api;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using RolloutOperator.Cli.Invocation;
 using k8s;
 using k8s.Models;
 using RolloutOperator.Cli.Infrastructure;

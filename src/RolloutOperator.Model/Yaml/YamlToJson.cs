@@ -11,6 +11,11 @@ namespace RolloutOperator.Model.Yaml;
 /// </summary>
 public static class YamlToJson
 {
+    /// <summary>Every document as JSON (null for an empty one), for readers that take an input whole or not at all.</summary>
+    /// <exception cref="YamlException">The YAML is malformed, or a document broke a bound (the message says which).</exception>
+    public static IReadOnlyList<JsonNode?> Nodes(string yaml) =>
+        [.. Documents(yaml).Select(d => d.Refusal is null ? d.Node : throw new YamlException(d.Refusal))];
+
     public static IReadOnlyList<ConvertedDocument> Documents(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
