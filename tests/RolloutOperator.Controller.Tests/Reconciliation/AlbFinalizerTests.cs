@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using RolloutOperator.Model;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

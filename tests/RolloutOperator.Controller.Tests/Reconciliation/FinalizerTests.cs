@@ -1,4 +1,5 @@
 using System.Net;
+using RolloutOperator.Model;
 using k8s;
 using k8s.Autorest;
 using RolloutOperator.Controller.Reconciliation;
