@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RolloutOperator.Cli.Invocation;
 using k8s;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Cli.Rendering;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;

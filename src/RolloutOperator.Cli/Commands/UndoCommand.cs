@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RolloutOperator.Cli.Invocation;
 using k8s;
 using k8s.Models;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;

@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
 

@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Kube;
 
