@@ -1,7 +1,7 @@
 using System.Globalization;
 using Prometheus;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Analysis;
 

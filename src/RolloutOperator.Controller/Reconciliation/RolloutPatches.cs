@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Model;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

@@ -1,7 +1,7 @@
 using Prometheus;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Status;
 

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using RolloutOperator.Model;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Tests.Traffic;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 

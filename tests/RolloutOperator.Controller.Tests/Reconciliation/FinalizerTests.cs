@@ -1,9 +1,9 @@
 using System.Net;
-using RolloutOperator.Model;
 using k8s;
 using k8s.Autorest;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 
