@@ -19,6 +19,7 @@ COPY src/Directory.Build.props src/BannedSymbols.txt src/
 COPY src/RolloutOperator/RolloutOperator.csproj src/RolloutOperator/
 COPY src/RolloutOperator.Controller/RolloutOperator.Controller.csproj src/RolloutOperator.Controller/
 COPY src/RolloutOperator.Core/RolloutOperator.Core.csproj src/RolloutOperator.Core/
+COPY src/RolloutOperator.Model/RolloutOperator.Model.csproj src/RolloutOperator.Model/
 COPY src/RolloutOperator.Runtime/RolloutOperator.Runtime.csproj src/RolloutOperator.Runtime/
 RUN dotnet restore src/RolloutOperator/RolloutOperator.csproj
 

@@ -43,7 +43,7 @@ internal static class SandboxApp
             output.Warn("interrupted; everything the sandbox started has been stopped");
             return Interrupted;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or FormatException or NotSupportedException or k8s.Autorest.HttpOperationException)
+        catch (Exception e) when (e is ArgumentException or IOException or FormatException or NotSupportedException or YamlDotNet.Core.YamlException or k8s.Autorest.HttpOperationException)
         {
             output.Failure(e is k8s.Autorest.HttpOperationException http ? $"{e.Message}: {http.Response.Content}" : e.Message);
             return 1;

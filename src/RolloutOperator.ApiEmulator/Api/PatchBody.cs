@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Json;
+using RolloutOperator.Model.Yaml;
 
 namespace RolloutOperator.ApiEmulator.Api;
 
@@ -33,7 +34,7 @@ internal static class PatchBody
     {
         try
         {
-            var documents = YamlJson.ParseDocuments(text);
+            var documents = YamlToJson.Nodes(text);
             return documents.Count > 0 ? documents[0] : null;
         }
         catch (YamlDotNet.Core.YamlException e)

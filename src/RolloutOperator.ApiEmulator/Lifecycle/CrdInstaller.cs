@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Api;
 using RolloutOperator.ApiEmulator.Json;
+using RolloutOperator.Model.Yaml;
 
 namespace RolloutOperator.ApiEmulator.Lifecycle;
 
@@ -16,7 +17,7 @@ internal static class CrdInstaller
         foreach (var file in files)
         {
             var text = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
-            foreach (var crd in YamlJson.ParseDocuments(text).OfType<JsonObject>().Where(d => JsonTree.Str(d, "kind") == "CustomResourceDefinition"))
+            foreach (var crd in YamlToJson.Nodes(text).OfType<JsonObject>().Where(d => JsonTree.Str(d, "kind") == "CustomResourceDefinition"))
             {
                 Upsert(api, type, crd);
             }

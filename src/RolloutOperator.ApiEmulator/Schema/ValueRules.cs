@@ -1,17 +1,13 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using RolloutOperator.ApiEmulator.Json;
+using RolloutOperator.Model.Schema;
 
 namespace RolloutOperator.ApiEmulator.Schema;
 
 /// <summary>Scalar and size constraints: enum, numeric bounds, string length/pattern, item and property counts.</summary>
 internal static class ValueRules
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
-
     public static void Check(JsonNode node, JsonObject schema, string path, List<FieldError> errors)
     {
         CheckEnum(node, schema, path, errors);
@@ -69,7 +65,7 @@ internal static class ValueRules
             errors.Add(FieldError.Invalid(path, text, $"{path} in body should be at least {min} chars long"));
         }
 
-        if (schema["pattern"]?.GetValue<string>() is { } pattern && !Compile(pattern).IsMatch(text))
+        if (schema["pattern"]?.GetValue<string>() is { } pattern && !GoPatterns.IsMatch(pattern, text))
         {
             errors.Add(FieldError.Invalid(path, text, $"{path} in body should match '{pattern}'"));
         }
@@ -100,34 +96,4 @@ internal static class ValueRules
     private static double? Number(JsonObject schema, string key) => JsonTree.Number(schema[key]);
 
     private static string Show(double d) => d.ToString(CultureInfo.InvariantCulture);
-
-    private static Regex Compile(string pattern) =>
-        Patterns.GetOrAdd(pattern, p => new Regex(ToDotNet(p), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-
-    /// <summary>Go's RE2 "$" only matches at the very end; .NET's also before a final newline.</summary>
-    private static string ToDotNet(string pattern)
-    {
-        // Inside a character class "$" is a literal and must stay one.
-        var builder = new StringBuilder(pattern.Length);
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '\\' && i + 1 < pattern.Length)
-            {
-                builder.Append(pattern, i, 2);
-                i++;
-                continue;
-            }
-
-            inClass = pattern[i] switch
-            {
-                '[' => true,
-                ']' => false,
-                _ => inClass,
-            };
-            builder.Append(pattern[i] == '$' && !inClass ? @"\z" : pattern[i].ToString());
-        }
-
-        return builder.ToString();
-    }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class CommandChannel
 
     public static async Task<int> SendAsync(CliContext context, KubeConnection connection, string name, string action, CancellationToken cancellationToken)
     {
-        var api = new RolloutApi(connection.Client);
+        var api = new RolloutClient(connection.Client);
         var rollout = await api.GetAsync(connection.Namespace, name, cancellationToken).ConfigureAwait(false);
         var sent = await RequestAsync(api, rollout, action, expectedRevision: null, context.Time, cancellationToken).ConfigureAwait(false);
         context.Console.WriteLine($"rollout {connection.Namespace}/{name}: {action} requested for revision {sent.Revision} (command id {sent.Id})");
@@ -48,7 +49,7 @@ internal static class CommandChannel
     /// revision a confirmation showed the user) the command is refused when the Rollout has moved on to another one.
     /// </summary>
     public static async Task<SentCommand> RequestAsync(
-        RolloutApi api, Rollout rollout, string action, string? expectedRevision, TimeProvider time, CancellationToken cancellationToken)
+        RolloutClient api, Rollout rollout, string action, string? expectedRevision, TimeProvider time, CancellationToken cancellationToken)
     {
         var ns = rollout.Metadata.NamespaceProperty ?? "default";
         var name = rollout.Metadata.Name;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 
 namespace RolloutOperator.Cli.Commands;
 

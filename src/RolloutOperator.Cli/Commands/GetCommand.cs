@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using k8s;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Cli.Rendering;
+using RolloutOperator.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -21,7 +23,7 @@ internal static class GetCommand
         context.SetAction(command, async (result, ct) =>
         {
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var rolloutName = result.GetValue(name)!;
             if (result.GetValue(output) is { } format)
             {
@@ -42,14 +44,14 @@ internal static class GetCommand
         return command;
     }
 
-    public static async Task<RolloutSnapshot> SnapshotAsync(RolloutApi api, string ns, string name, CancellationToken cancellationToken)
+    public static async Task<RolloutSnapshot> SnapshotAsync(RolloutClient api, string ns, string name, CancellationToken cancellationToken)
     {
         var rollout = await api.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
         var deployments = await api.DeploymentsAsync(ns, name, cancellationToken).ConfigureAwait(false);
         return new RolloutSnapshot(rollout, deployments);
     }
 
-    private static async Task<int> WatchAsync(CliContext context, RolloutApi api, string ns, string name, CancellationToken cancellationToken)
+    private static async Task<int> WatchAsync(CliContext context, RolloutClient api, string ns, string name, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signal = new ChangeSignal(context.Time);
@@ -75,7 +77,7 @@ internal static class GetCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<IRenderable> Build(CliContext context, RolloutApi api, string ns, string name, CancellationToken cancellationToken) =>
+    private static async Task<IRenderable> Build(CliContext context, RolloutClient api, string ns, string name, CancellationToken cancellationToken) =>
         RolloutView.Build(await SnapshotAsync(api, ns, name, cancellationToken).ConfigureAwait(false), context.Time.GetUtcNow());
 
     /// <summary>Live display on a terminal (in-place, no flicker); one full view per change when output is redirected.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using k8s;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Cli.Rendering;
 
@@ -19,7 +20,7 @@ internal static class ListCommand
         context.SetAction(command, async (result, ct) =>
         {
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var allNamespaces = result.GetValue(all);
             var ns = allNamespaces ? null : connection.Namespace;
             if (result.GetValue(output) is { } format)

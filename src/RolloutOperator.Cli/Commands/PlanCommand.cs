@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Manifests;
 using RolloutOperator.Cli.Planning;
 using RolloutOperator.Cli.Rendering;

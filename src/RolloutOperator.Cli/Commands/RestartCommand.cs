@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class RestartCommand
         context.SetAction(command, async (result, ct) =>
         {
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var ns = connection.Namespace;
             var rollout = await api.GetAsync(connection.Namespace, result.GetValue(name)!, ct).ConfigureAwait(false);
             context.Console.WriteLine(await RestartAsync(api, rollout, context.Time, ct).ConfigureAwait(false));
@@ -34,7 +35,7 @@ internal static class RestartCommand
     }
 
     /// <summary>The restart itself, shared with the dashboard; returns the line the user is shown.</summary>
-    public static async Task<string> RestartAsync(RolloutApi api, Rollout rollout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<string> RestartAsync(RolloutClient api, Rollout rollout, TimeProvider time, CancellationToken cancellationToken)
     {
         var ns = rollout.Metadata.NamespaceProperty ?? "default";
         SpecWrites.Template(rollout, ns);

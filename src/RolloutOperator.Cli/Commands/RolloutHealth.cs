@@ -1,7 +1,7 @@
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Commands;
 

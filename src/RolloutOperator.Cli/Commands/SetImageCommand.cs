@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ internal static class SetImageCommand
         {
             var changes = Parse(result.GetValue(pairs) ?? []);
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var ns = connection.Namespace;
             var rollout = await api.GetAsync(ns, result.GetValue(name)!, ct).ConfigureAwait(false);
             var (operations, lines) = Operations(SpecWrites.Template(rollout, ns), changes);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Commands;
 

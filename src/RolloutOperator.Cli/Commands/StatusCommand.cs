@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Core.Api;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class StatusCommand
         {
             var limit = ParseTimeout(result.GetValue(timeout));
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             using var deadline = limit is { } l ? new CancellationTokenSource(l, context.Time) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             var waiter = new StatusWaiter(context, api, connection.Namespace, result.GetValue(name)!);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;
 
 /// <summary>Plain timestamped lines when not on a terminal (CI logs), a spinner with the current message on one.</summary>
-internal sealed class StatusWaiter(CliContext context, RolloutApi api, string ns, string name)
+internal sealed class StatusWaiter(CliContext context, RolloutClient api, string ns, string name)
 {
     public string LastMessage { get; private set; } = "no status read yet";
 

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 using Spectre.Console;
 
 namespace RolloutOperator.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class UndoCommand
         context.SetAction(command, async (result, ct) =>
         {
             using var connection = context.Connect(result);
-            var api = new RolloutApi(connection.Client);
+            var api = new RolloutClient(connection.Client);
             var ns = connection.Namespace;
             var rollout = await api.GetAsync(connection.Namespace, result.GetValue(name)!, ct).ConfigureAwait(false);
             var lines = await UndoAsync(api, rollout, result.GetValue(to), (deployment, token) => api.DeploymentAsync(connection.Namespace, deployment, token), ct).ConfigureAwait(false);
@@ -41,7 +42,7 @@ internal static class UndoCommand
 
     /// <summary>The undo itself, shared with the dashboard (which finds Deployments in its watch cache); returns the lines the user is shown.</summary>
     public static async Task<IReadOnlyList<string>> UndoAsync(
-        RolloutApi api, Rollout rollout, string? toRevision, Func<string, CancellationToken, Task<V1Deployment>> deploymentNamed, CancellationToken cancellationToken)
+        RolloutClient api, Rollout rollout, string? toRevision, Func<string, CancellationToken, Task<V1Deployment>> deploymentNamed, CancellationToken cancellationToken)
     {
         var ns = rollout.Metadata.NamespaceProperty ?? "default";
         SpecWrites.Template(rollout, ns);

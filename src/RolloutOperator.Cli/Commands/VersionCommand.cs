@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Cli.Invocation;
 using RolloutOperator.Core.Api;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using RolloutOperator.Cli.Commands;
 using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 
@@ -9,7 +9,7 @@ namespace RolloutOperator.Cli.Dashboard;
 /// Runs a confirmed action through the CLI's own code, with the Rollout (and Deployments) from the watch cache. The
 /// revision the confirmation showed must still be the one the action applies to; otherwise nothing is written.
 /// </summary>
-internal sealed class ActionRunner(RolloutApi api, ClusterCache cache, TimeProvider time)
+internal sealed class ActionRunner(RolloutClient api, ClusterCache cache, TimeProvider time)
 {
     public async Task<string> RunAsync(DashboardAction action, Rollout rollout, string confirmedRevision, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Text;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

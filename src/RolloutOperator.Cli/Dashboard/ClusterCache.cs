@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
 
@@ -30,7 +30,7 @@ internal sealed class ClusterCache
             new(name, ListWatchFactory.ForNamespaces<T>(client, resource, namespaces, selector), options, time, metrics, NullLogger.Instance);
 
         _rollouts = Make<Rollout>("rollouts", new ApiResource(ApiGroup.Name, ApiGroup.Version, "rollouts"), scope);
-        _deployments = Make<V1Deployment>("deployments", new ApiResource("apps", "v1", "deployments"), scope, Kube.RolloutApi.RolloutLabel);
+        _deployments = Make<V1Deployment>("deployments", new ApiResource("apps", "v1", "deployments"), scope, RolloutApi.RolloutLabel);
         _events = Make<Eventsv1Event>("events", new ApiResource("events.k8s.io", "v1", "events"), scope);
         _templates = Make<AnalysisTemplate>("analysistemplates", new ApiResource(ApiGroup.Name, ApiGroup.Version, "analysistemplates"), scope);
         _clusterTemplates = Make<AnalysisTemplate>("clusteranalysistemplates", new ApiResource(ApiGroup.Name, ApiGroup.Version, "clusteranalysistemplates"), []);
@@ -76,9 +76,9 @@ internal sealed class ClusterCache
 
     public IReadOnlyList<V1Deployment> DeploymentsOf(Rollout rollout)
     {
-        var label = Controller.Workloads.RevisionNames.LabelValue(rollout.Metadata.Name);
+        var label = RevisionNames.LabelValue(rollout.Metadata.Name);
         return [.. Deployments.List(rollout.Metadata.NamespaceProperty)
-            .Where(d => d.Metadata.Labels is { } labels && labels.TryGetValue(Kube.RolloutApi.RolloutLabel, out var value) && value == label)
+            .Where(d => d.Metadata.Labels is { } labels && labels.TryGetValue(RolloutApi.RolloutLabel, out var value) && value == label)
             .OrderBy(d => d.Metadata.Name, StringComparer.Ordinal)];
     }
 

@@ -1,6 +1,6 @@
 using RolloutOperator.Cli.Commands;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using RolloutOperator.Cli.Infrastructure;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

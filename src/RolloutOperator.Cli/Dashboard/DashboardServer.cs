@@ -49,7 +49,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var token = RequestGuard.NewToken();
-        var handlers = new DashboardHandlers(cache, new RequestGuard(token), new ActionRunner(new RolloutApi(settings.Client), cache, settings.Time), settings.Time, stop.Token);
+        var handlers = new DashboardHandlers(cache, new RequestGuard(token), new ActionRunner(new RolloutClient(settings.Client), cache, settings.Time), settings.Time, stop.Token);
         app.Use(handlers.Guard);
         app.UseRouting();
         handlers.Map(app);

@@ -1,6 +1,6 @@
 using System.Text;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using k8s.Models;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using RolloutOperator.Cli.Rendering;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

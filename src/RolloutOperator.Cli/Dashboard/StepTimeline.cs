@@ -1,7 +1,7 @@
 using System.Text;
 using RolloutOperator.Cli.Planning;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Dashboard;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Model.Yaml;
 
 namespace RolloutOperator.Cli.Manifests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Infrastructure;
+using RolloutOperator.Model.Yaml;
 using YamlDotNet.Core;
 
 namespace RolloutOperator.Cli.Manifests;

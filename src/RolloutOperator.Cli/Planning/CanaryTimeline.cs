@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolloutOperator.Cli.Manifests;
+using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Cli.Planning;
@@ -13,7 +14,7 @@ internal static class CanaryTimeline
         var stages = new List<PlanStage>();
         for (var i = 0; i < canary.Steps.Count; i++)
         {
-            var state = StepState.At(canary, i);
+            var state = CanaryStepState.At(canary, i);
             var background = canary.Background is not null && i >= canary.BackgroundStartingStep;
             (string Action, string? Pause, PlanAnalysis? Analysis, long Min, long? Max) row = canary.Steps[i] switch
             {
@@ -24,16 +25,16 @@ internal static class CanaryTimeline
                 SetWeightStepPlan w => ($"setWeight {w.Weight}", null, null, 0L, deadline),
                 SetCanaryScaleStepPlan s => ($"setCanaryScale {ScaleText(s)}", null, null, 0L, deadline),
                 SetHeaderRouteStepPlan h => ($"setHeaderRoute {h.Route.Name}{(h.Route.Matches.Count == 0 ? " (remove)" : "")}", null, null, 0L, deadline),
-                SetMirrorRouteStepPlan m => (m.Route.Hundredths == 0 ? $"setMirrorRoute {m.Route.Name} (remove)" : $"setMirrorRoute {StepState.MirrorText(m.Route)}", null, null, 0L, deadline),
+                SetMirrorRouteStepPlan m => (m.Route.Hundredths == 0 ? $"setMirrorRoute {m.Route.Name} (remove)" : $"setMirrorRoute {StepReplicas.MirrorText(m.Route)}", null, null, 0L, deadline),
                 var other => (other.GetType().Name, null, null, 0L, deadline),
             };
-            stages.Add(new PlanStage(i + 1, row.Action, state.Weight, state.StableReplicas(canary, plan.Replicas), state.CanaryReplicas(plan.Replicas),
-                row.Pause, row.Analysis, state.HeaderRoutes, background, row.Min, row.Max)
-            { MirrorRoutes = state.MirrorRoutes });
+            stages.Add(new PlanStage(i + 1, row.Action, state.Weight, StepReplicas.Stable(state, canary, plan.Replicas), state.CanaryReplicas(plan.Replicas),
+                row.Pause, row.Analysis, StepReplicas.HeaderRoutes(state), background, row.Min, row.Max)
+            { MirrorRoutes = StepReplicas.MirrorRoutes(state) });
         }
 
-        var final = StepState.At(canary, canary.Steps.Count);
-        stages.Add(new PlanStage(canary.Steps.Count + 1, "promote", 100, final.StableReplicas(canary, plan.Replicas),
+        var final = CanaryStepState.At(canary, canary.Steps.Count);
+        stages.Add(new PlanStage(canary.Steps.Count + 1, "promote", 100, StepReplicas.Stable(final, canary, plan.Replicas),
             plan.Replicas, null, null, [], false, 0, deadline));
         return stages;
     }

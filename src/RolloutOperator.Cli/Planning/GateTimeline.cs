@@ -1,4 +1,5 @@
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Cli.Planning;
@@ -109,7 +110,7 @@ internal static class GateTimeline
         : (long)plan.ProgressDeadline.TotalSeconds;
 
     private static int PreTrafficReplicas(RolloutPlan plan, CanaryPlan canary) =>
-        canary.Router is null || plan.Replicas == 0 ? 0 : Math.Max(1, StepState.At(canary, 0).CanaryReplicas(plan.Replicas));
+        canary.Router is null || plan.Replicas == 0 ? 0 : Math.Max(1, CanaryStepState.At(canary, 0).CanaryReplicas(plan.Replicas));
 
     private static List<PlanStage> Renumbered(List<PlanStage> stages) => [.. stages.Select((s, i) => s with { Number = i + 1 })];
 

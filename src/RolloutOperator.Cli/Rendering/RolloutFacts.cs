@@ -1,7 +1,7 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Rendering;
 

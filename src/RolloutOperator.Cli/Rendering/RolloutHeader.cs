@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,3 +1,4 @@
+using RolloutOperator.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

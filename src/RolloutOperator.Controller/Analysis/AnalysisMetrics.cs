@@ -1,7 +1,7 @@
 using System.Globalization;
 using Prometheus;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Analysis;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis.Judging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Analysis;
 

@@ -25,7 +25,7 @@ internal static class CommandAnnotation
 
     public static CommandParseResult Parse(IDictionary<string, string>? annotations)
     {
-        if (annotations is null || !annotations.TryGetValue(Reconciliation.RolloutApi.CommandAnnotation, out var text) || string.IsNullOrWhiteSpace(text))
+        if (annotations is null || !annotations.TryGetValue(Model.RolloutApi.CommandAnnotation, out var text) || string.IsNullOrWhiteSpace(text))
         {
             return CommandParseResult.None;
         }

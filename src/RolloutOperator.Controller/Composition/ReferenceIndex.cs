@@ -1,6 +1,6 @@
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Composition;

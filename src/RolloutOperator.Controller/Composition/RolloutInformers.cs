@@ -3,8 +3,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Jobs;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
@@ -26,15 +26,15 @@ internal sealed class RolloutInformers
             where T : class, IKubernetesObject<V1ObjectMeta> =>
             new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces, labelSelector), options.Informers, time, metrics, logger);
 
-        Rollouts = Create<Rollout>("rollouts", RolloutApi.Rollouts);
-        Deployments = Create<V1Deployment>("deployments", RolloutApi.Deployments, labelSelector: RevisionSelector);
-        Workloads = Create<V1Deployment>("workloads", RolloutApi.Deployments, labelSelector: "!" + RevisionSelector);
-        Services = Create<V1Service>("services", RolloutApi.Services);
-        AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", RolloutApi.AnalysisTemplates);
-        ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", RolloutApi.ClusterAnalysisTemplates, clusterScoped: true);
+        Rollouts = Create<Rollout>("rollouts", ApiResources.Rollouts);
+        Deployments = Create<V1Deployment>("deployments", ApiResources.Deployments, labelSelector: RevisionSelector);
+        Workloads = Create<V1Deployment>("workloads", ApiResources.Deployments, labelSelector: "!" + RevisionSelector);
+        Services = Create<V1Service>("services", ApiResources.Services);
+        AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", ApiResources.AnalysisTemplates);
+        ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", ApiResources.ClusterAnalysisTemplates, clusterScoped: true);
 
         // Only the Jobs of job metrics: the label keeps every other Job of the namespaces out of the cache.
-        Jobs = Create<V1Job>("jobs", RolloutApi.Jobs, labelSelector: AnalysisJobNames.JobLabel);
+        Jobs = Create<V1Job>("jobs", ApiResources.Jobs, labelSelector: AnalysisJobNames.JobLabel);
 
         // The caches hold every Deployment and Service of the watched namespaces: keep only what a reader looks at.
         if (options.CacheTransforms)

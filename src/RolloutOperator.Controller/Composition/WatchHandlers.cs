@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Queue;

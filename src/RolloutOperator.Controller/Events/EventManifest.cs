@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Events;
 

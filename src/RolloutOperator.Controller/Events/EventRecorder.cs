@@ -5,8 +5,8 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Events;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Gates;
 

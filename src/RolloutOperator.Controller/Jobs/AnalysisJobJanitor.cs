@@ -2,11 +2,11 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Jobs;

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Jobs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Jobs;
 

@@ -3,11 +3,11 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Jobs;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Notifications;

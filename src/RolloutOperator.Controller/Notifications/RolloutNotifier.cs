@@ -1,7 +1,7 @@
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Notifications;

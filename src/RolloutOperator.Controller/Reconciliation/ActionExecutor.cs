@@ -1,10 +1,10 @@
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Reconciliation;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

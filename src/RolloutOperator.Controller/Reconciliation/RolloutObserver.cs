@@ -2,13 +2,13 @@ using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Jobs;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

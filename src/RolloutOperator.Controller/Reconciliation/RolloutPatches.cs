@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Status;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 
@@ -42,10 +42,10 @@ internal sealed class RolloutPatches
         {
             var result = await _client.CustomObjects.PatchNamespacedCustomObjectAsync(
                 new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-                RolloutApi.Rollouts.Group,
-                RolloutApi.Rollouts.Version,
+                ApiResources.Rollouts.Group,
+                ApiResources.Rollouts.Version,
                 rollout.Metadata.NamespaceProperty,
-                RolloutApi.Rollouts.Plural,
+                ApiResources.Rollouts.Plural,
                 rollout.Metadata.Name,
                 fieldManager: Core.Api.ApiGroup.FieldManager,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class RolloutPatches
         try
         {
             var result = await _client.CustomObjects.GetNamespacedCustomObjectAsync(
-                RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, ns, RolloutApi.Rollouts.Plural, name, cancellationToken).ConfigureAwait(false);
+                ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, ns, ApiResources.Rollouts.Plural, name, cancellationToken).ConfigureAwait(false);
             return result is JsonElement element ? KubernetesJson.Deserialize<Rollout>(element.GetRawText()) : null;
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)

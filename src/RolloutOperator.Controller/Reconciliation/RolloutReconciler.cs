@@ -1,8 +1,8 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 

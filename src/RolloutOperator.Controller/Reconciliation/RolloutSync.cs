@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;
@@ -9,6 +8,7 @@ using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 

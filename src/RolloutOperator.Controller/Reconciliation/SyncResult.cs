@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;
 
 namespace RolloutOperator.Controller.Reconciliation;

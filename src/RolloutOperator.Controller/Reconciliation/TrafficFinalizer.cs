@@ -1,5 +1,5 @@
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

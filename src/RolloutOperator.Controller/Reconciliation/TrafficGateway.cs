@@ -1,11 +1,11 @@
 using System.Runtime.ExceptionServices;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Reconciliation;
 

@@ -1,7 +1,7 @@
 using Prometheus;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Status;
 

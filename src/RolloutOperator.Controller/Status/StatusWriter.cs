@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Status;
 
@@ -42,10 +42,10 @@ internal sealed class StatusWriter
         {
             var result = await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
                 new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-                RolloutApi.Rollouts.Group,
-                RolloutApi.Rollouts.Version,
+                ApiResources.Rollouts.Group,
+                ApiResources.Rollouts.Version,
                 rollout.Metadata.NamespaceProperty,
-                RolloutApi.Rollouts.Plural,
+                ApiResources.Rollouts.Plural,
                 rollout.Metadata.Name,
                 fieldManager: ApiGroup.FieldManager,
                 cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Templates;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Plans;
 using RolloutOperator.Core.Tracing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tracing;
 

@@ -1,9 +1,9 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Workloads;
 

@@ -7,7 +7,7 @@ namespace RolloutOperator.Core.Engine;
 /// Past the last step the canary takes all traffic and header and mirror routes are gone, ready for promotion. A header
 /// or mirror route lasts from its step until a later step of the same name removes it, or the step list ends.
 /// </summary>
-internal sealed record CanaryStepState(int Weight, int? ScaleReplicas, int? ScaleWeight, IReadOnlyList<HeaderRoutePlan> HeaderRoutes)
+public sealed record CanaryStepState(int Weight, int? ScaleReplicas, int? ScaleWeight, IReadOnlyList<HeaderRoutePlan> HeaderRoutes)
 {
     public IReadOnlyList<MirrorRoutePlan> MirrorRoutes { get; init; } = [];
 

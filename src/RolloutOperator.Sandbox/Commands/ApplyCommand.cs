@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.Model.Yaml;
 using RolloutOperator.Sandbox.Hosting;
 using RolloutOperator.Sandbox.Manifests;
 using RolloutOperator.Sandbox.Progress;
@@ -33,7 +34,7 @@ internal static class ApplyCommand
         var applied = await new ManifestApplier(sandbox.Client, ns).ApplyAsync(manifests, cancellationToken).ConfigureAwait(false);
         output.Info($"applied {string.Join(", ", applied)}; the traffic simulator follows Rollout {ns}/{name}");
         var poller = new RolloutPoller(sandbox.Client, ns, name, time);
-        Func<RolloutSnapshot, bool> done = options.Stay ? _ => false : s => s.IsHealthy || s.IsDegraded;
+        Func<RolloutProgress, bool> done = options.Stay ? _ => false : s => s.IsHealthy || s.IsDegraded;
         try
         {
             var (last, _) = await output.TrackAsync($"Rollout {ns}/{name}", sink => poller.WaitAsync(sink, done, TimeSpan.MaxValue, cancellationToken)).ConfigureAwait(false);
@@ -45,7 +46,7 @@ internal static class ApplyCommand
         }
     }
 
-    private static int Finish(ISandboxOutput output, RolloutSnapshot last)
+    private static int Finish(ISandboxOutput output, RolloutProgress last)
     {
         if (last.IsHealthy)
         {
@@ -65,7 +66,7 @@ internal static class ApplyCommand
             var yaml = file == "-"
                 ? await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)
                 : await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            manifests.AddRange(YamlDocuments.Parse(yaml));
+            manifests.AddRange(YamlToJson.Nodes(yaml).OfType<JsonObject>());
         }
 
         return manifests;

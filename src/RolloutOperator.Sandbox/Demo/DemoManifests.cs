@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Sandbox.Manifests;
+using RolloutOperator.Model.Yaml;
 
 namespace RolloutOperator.Sandbox.Demo;
 
@@ -8,7 +8,9 @@ internal static class DemoManifests
 {
     public const string RolloutName = "demo";
 
-    public static IReadOnlyList<JsonObject> Load() => [.. YamlDocuments.Parse(Read("analysistemplate.yaml")), .. YamlDocuments.Parse(Read("rollout.yaml"))];
+    public static IReadOnlyList<JsonObject> Load() => [.. Parse(Read("analysistemplate.yaml")), .. Parse(Read("rollout.yaml"))];
+
+    private static IEnumerable<JsonObject> Parse(string yaml) => YamlToJson.Nodes(yaml).OfType<JsonObject>();
 
     private static string Read(string name)
     {

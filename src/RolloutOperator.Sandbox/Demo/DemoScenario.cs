@@ -67,7 +67,7 @@ internal sealed class DemoScenario(SandboxEnvironment sandbox, string @namespace
     }
 
     /// <summary>Aborted by its analysis, all traffic on the good version again, and that version still stable.</summary>
-    private static bool IsRolledBack(RolloutSnapshot s, string? good) =>
+    private static bool IsRolledBack(RolloutProgress s, string? good) =>
         s.Abort is { Reason: "AnalysisFailed" } abort && abort.Revision != good
         && s.StableRevision == good && s.DesiredWeight == 0 && (s.ObservedWeight ?? 0) == 0;
 
@@ -97,8 +97,8 @@ internal sealed class DemoScenario(SandboxEnvironment sandbox, string @namespace
         return ok;
     }
 
-    private static string Analyses(RolloutSnapshot s) => s.Analysis ?? "-";
+    private static string Analyses(RolloutProgress s) => s.Analysis ?? "-";
 
-    private static string Why(RolloutSnapshot s) =>
+    private static string Why(RolloutProgress s) =>
         $"did not reach the expected state within {StageTimeout.TotalSeconds:0}s: {SnapshotText.Line(s)}; {s.Message}";
 }

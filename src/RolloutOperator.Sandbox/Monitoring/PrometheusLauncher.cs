@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using RolloutOperator.Sandbox.Hosting;
 
 namespace RolloutOperator.Sandbox.Monitoring;
 

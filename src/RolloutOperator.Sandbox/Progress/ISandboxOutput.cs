@@ -22,5 +22,5 @@ internal interface ISandboxOutput
 internal interface IProgressSink
 {
     /// <summary>A new snapshot; called only when the visible line changed.</summary>
-    void Report(RolloutSnapshot snapshot);
+    void Report(RolloutProgress snapshot);
 }

@@ -24,7 +24,7 @@ internal sealed class LiveOutput(IAnsiConsole console, TimeProvider time) : ISan
         ArgumentNullException.ThrowIfNull(body);
         var started = time.GetTimestamp();
         var recent = new Queue<string>();
-        return console.Live(Render(title, RolloutSnapshot.Missing, recent)).AutoClear(false).StartAsync(context =>
+        return console.Live(Render(title, RolloutProgress.Missing, recent)).AutoClear(false).StartAsync(context =>
             body(new Sink(snapshot =>
             {
                 recent.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{time.GetElapsedTime(started).TotalSeconds,5:0.0}s  {SnapshotText.Line(snapshot)}"));
@@ -53,7 +53,7 @@ internal sealed class LiveOutput(IAnsiConsole console, TimeProvider time) : ISan
         console.Write(table);
     }
 
-    private static Panel Render(string title, RolloutSnapshot s, IEnumerable<string> recent)
+    private static Panel Render(string title, RolloutProgress s, IEnumerable<string> recent)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow("[grey]phase[/]", PhaseMarkup(s.Phase));
@@ -71,7 +71,7 @@ internal sealed class LiveOutput(IAnsiConsole console, TimeProvider time) : ISan
         return new Panel(new Rows(rows)).Header($" {Markup.Escape(title)} ").Border(BoxBorder.Rounded).Expand();
     }
 
-    private static string WeightBar(RolloutSnapshot s)
+    private static string WeightBar(RolloutProgress s)
     {
         const int width = 30;
         var weight = s.ObservedWeight ?? s.DesiredWeight;
@@ -87,8 +87,8 @@ internal sealed class LiveOutput(IAnsiConsole console, TimeProvider time) : ISan
         _ => $"[blue]{Markup.Escape(phase)}[/]",
     };
 
-    private sealed class Sink(Action<RolloutSnapshot> report) : IProgressSink
+    private sealed class Sink(Action<RolloutProgress> report) : IProgressSink
     {
-        public void Report(RolloutSnapshot snapshot) => report(snapshot);
+        public void Report(RolloutProgress snapshot) => report(snapshot);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PlainOutput(TextWriter writer, TimeProvider time) : ISandb
         return body(this);
     }
 
-    public void Report(RolloutSnapshot snapshot) => Write(SnapshotText.Line(snapshot));
+    public void Report(RolloutProgress snapshot) => Write(SnapshotText.Line(snapshot));
 
     public void Summary(IReadOnlyList<TimelineEntry> entries)
     {

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Sandbox.Progress;
 
@@ -14,17 +14,17 @@ internal sealed class RolloutPoller(IKubernetes client, string @namespace, strin
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
-    public async Task<RolloutSnapshot> ReadAsync(CancellationToken cancellationToken)
+    public async Task<RolloutProgress> ReadAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var raw = await client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(
+            var rollout = await client.CustomObjects.GetNamespacedCustomObjectAsync<Rollout>(
                 ApiGroup.Name, ApiGroup.Version, @namespace, CustomResources.Rollout.Plural, name, cancellationToken).ConfigureAwait(false);
-            return RolloutSnapshot.From(raw.Deserialize<ResourceEnvelope<RolloutSpec, RolloutStatus>>(ApiJson.Options));
+            return RolloutProgress.From(rollout);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            return RolloutSnapshot.Missing;
+            return RolloutProgress.Missing;
         }
     }
 
@@ -32,8 +32,8 @@ internal sealed class RolloutPoller(IKubernetes client, string @namespace, strin
     /// Reports changes until <paramref name="done"/> holds; Done is false when <paramref name="timeout"/> elapsed or
     /// <paramref name="stop"/> (an outcome that makes waiting pointless) held first, and the caller says what was expected.
     /// </summary>
-    public async Task<(RolloutSnapshot Last, bool Done)> WaitAsync(
-        IProgressSink sink, Func<RolloutSnapshot, bool> done, TimeSpan timeout, CancellationToken cancellationToken, Func<RolloutSnapshot, bool>? stop = null)
+    public async Task<(RolloutProgress Last, bool Done)> WaitAsync(
+        IProgressSink sink, Func<RolloutProgress, bool> done, TimeSpan timeout, CancellationToken cancellationToken, Func<RolloutProgress, bool>? stop = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(done);

@@ -1,6 +1,6 @@
 using RolloutOperator.Cli.Dashboard;
 using RolloutOperator.Cli.Tests.Support;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Tests.Dashboard;
 

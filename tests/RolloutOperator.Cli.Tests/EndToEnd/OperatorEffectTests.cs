@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Cli.Tests.Support;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using RolloutOperator.Cli.Tests.Support;
-using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Tests.Rendering;
 

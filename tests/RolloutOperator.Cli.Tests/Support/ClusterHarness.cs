@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Controller.Model;
-using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Tests.Support;
 

@@ -1,8 +1,8 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Analysis;
 

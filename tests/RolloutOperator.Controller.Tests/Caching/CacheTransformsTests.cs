@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 using RolloutOperator.Controller.Caching;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Caching;
 

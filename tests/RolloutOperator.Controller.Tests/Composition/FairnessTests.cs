@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Composition;
 

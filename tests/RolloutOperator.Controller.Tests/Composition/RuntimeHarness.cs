@@ -75,18 +75,18 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         rollout["spec"]!["strategy"]!["canary"]!["stableService"] = $"{name}-stable";
         rollout["spec"]!["strategy"]!["canary"]!["canaryService"] = $"{name}-canary";
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            rollout, RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural);
+            rollout, ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural);
     }
 
     public Task PatchRolloutAsync(string name, string mergePatch) =>
         Client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(mergePatch, V1Patch.PatchType.MergePatch),
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, name);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, name);
 
     public async Task<IReadOnlyList<JsonObject>> RolloutsAsync()
     {
         var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural);
         return [.. JsonNode.Parse(((System.Text.Json.JsonElement)list).GetRawText())!["items"]!.AsArray().Select(i => i!.AsObject())];
     }
 

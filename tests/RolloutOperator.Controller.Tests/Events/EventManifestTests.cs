@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Events;
 

@@ -3,12 +3,12 @@ using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Analysis;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Testing;
 using RolloutOperator.TrafficSimulator;
 

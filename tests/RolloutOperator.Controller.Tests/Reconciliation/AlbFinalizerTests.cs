@@ -6,6 +6,7 @@ using k8s.Models;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Tests.Traffic;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 
@@ -65,7 +66,7 @@ public sealed class AlbFinalizerTests : IAsyncLifetime
         Assert.Contains(RolloutApi.Finalizer, (await _h.GetRolloutAsync()).Metadata.Finalizers);
 
         await _h.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, _h.Namespace, RolloutApi.Rollouts.Plural, RolloutManifests.Name, cancellationToken: ControllerHarness.Ct);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, _h.Namespace, ApiResources.Rollouts.Plural, RolloutManifests.Name, cancellationToken: ControllerHarness.Ct);
         await _h.ReconcileAsync();
 
         Assert.Equal(0, await AlbCanaryWeightAsync());

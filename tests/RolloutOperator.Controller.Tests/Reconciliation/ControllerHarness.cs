@@ -9,13 +9,13 @@ using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tracing;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Informers;
 using RolloutOperator.Runtime.Metrics;
@@ -169,7 +169,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private async Task<bool> InSyncAsync()
     {
         var rollouts = await Client.CustomObjects.ListNamespacedCustomObjectAsync<KubernetesList<Rollout>>(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, cancellationToken: Ct);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, cancellationToken: Ct);
         var deployments = await Client.AppsV1.ListNamespacedDeploymentAsync(Namespace, cancellationToken: Ct);
         var services = await Client.CoreV1.ListNamespacedServiceAsync(Namespace, cancellationToken: Ct);
         var jobs = await Client.BatchV1.ListNamespacedJobAsync(Namespace, cancellationToken: Ct);
@@ -190,12 +190,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public async Task CreateRolloutAsync(JsonObject manifest) =>
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            manifest, RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, cancellationToken: Ct);
+            manifest, ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, cancellationToken: Ct);
 
     public async Task PatchRolloutAsync(JsonObject mergePatch, string name = RolloutManifests.Name) =>
         await Client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch),
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, name, cancellationToken: Ct);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, name, cancellationToken: Ct);
 
     public Task SetImageAsync(string image) => PatchRolloutAsync(JsonNode.Parse($$"""
         {"spec":{"template":{"spec":{"containers":[{"name":"web","image":"{{image}}"}]} } } }
@@ -215,7 +215,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public async Task<Rollout> GetRolloutAsync(string name = RolloutManifests.Name)
     {
         var result = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, name, Ct);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, name, Ct);
         return KubernetesJson.Deserialize<Rollout>(result.GetRawText());
     }
 

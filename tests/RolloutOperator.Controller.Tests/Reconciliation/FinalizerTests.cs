@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 
@@ -59,6 +60,6 @@ public sealed class FinalizerTests : IAsyncLifetime
 
     private Task DeleteRolloutAsync() =>
         _h.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, _h.Namespace, RolloutApi.Rollouts.Plural, RolloutManifests.Name,
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, _h.Namespace, ApiResources.Rollouts.Plural, RolloutManifests.Name,
             cancellationToken: ControllerHarness.Ct);
 }

@@ -1,5 +1,6 @@
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 

@@ -46,7 +46,7 @@ public sealed partial class LongNameEventTests : IAsyncLifetime
         });
     }
 
-    private async Task ReconcileUntilAsync(string name, Func<Controller.Model.Rollout, bool> done)
+    private async Task ReconcileUntilAsync(string name, Func<RolloutOperator.Model.Rollout, bool> done)
     {
         for (var i = 0; i < 40; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Tests.Traffic;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 

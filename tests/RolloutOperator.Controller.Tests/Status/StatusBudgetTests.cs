@@ -70,7 +70,7 @@ public sealed class StatusBudgetTests
         await new StatusWriter(h.Client).WriteAsync(rollout, Largest(), CancellationToken.None);
 
         var stored = (JsonElement)await h.Client.CustomObjects.GetNamespacedCustomObjectAsync(
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, h.Namespace, RolloutApi.Rollouts.Plural, RolloutManifests.Name);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, h.Namespace, ApiResources.Rollouts.Plural, RolloutManifests.Name);
         var status = JsonNode.Parse(stored.GetRawText())!["status"]!.ToJsonString();
         Assert.InRange(Encoding.UTF8.GetByteCount(status), 1, StatusBudget.MaxBytes);
     }

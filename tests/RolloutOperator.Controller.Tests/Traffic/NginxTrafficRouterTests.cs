@@ -51,7 +51,7 @@ public sealed class NginxTrafficRouterTests(TrafficEmulatorFixture fx) : IClassF
         var canary = Assert.Single((await fx.Client.NetworkingV1.ListNamespacedIngressAsync(ns, cancellationToken: Ct)).Items, i => i.Metadata.Name != "web-ing");
         Assert.True(canary.Metadata.Name.Length <= 253);
         Assert.StartsWith("web-ing-wwww", canary.Metadata.Name, StringComparison.Ordinal);
-        Assert.Equal(RolloutOperator.Controller.Workloads.RevisionNames.LabelValue(longName), canary.Metadata.Labels["rollout-operator.io/rollout"]);
+        Assert.Equal(RolloutOperator.Model.RevisionNames.LabelValue(longName), canary.Metadata.Labels["rollout-operator.io/rollout"]);
         Assert.Equal(20, (await Router.ObserveAsync(context, Ct))!.CanaryWeight);
     }
 

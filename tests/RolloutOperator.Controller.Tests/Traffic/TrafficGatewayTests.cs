@@ -1,10 +1,10 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Traffic;
 

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Workloads;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Workloads;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.EndToEnd.Tests.Analysis;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Analysis;
 using RolloutOperator.EndToEnd.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
 using RolloutOperator.Testing;

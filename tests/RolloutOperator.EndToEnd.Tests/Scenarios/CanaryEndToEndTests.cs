@@ -8,7 +8,7 @@ namespace RolloutOperator.EndToEnd.Tests.Scenarios;
 
 public sealed class CanaryEndToEndTests
 {
-    private static bool Healthy(Controller.Model.Rollout r, string? stable = null) =>
+    private static bool Healthy(RolloutOperator.Model.Rollout r, string? stable = null) =>
         r.Status?.Phase == RolloutPhase.Healthy
         && r.Status.ObservedGeneration == r.Metadata.Generation
         && (stable is null || r.Status.StableRevision == stable);

@@ -21,7 +21,7 @@ public sealed class IstioEndToEndTests
                 - pause: {duration: 1s}
         """;
 
-    private static bool Healthy(Controller.Model.Rollout r, string? stable = null) =>
+    private static bool Healthy(RolloutOperator.Model.Rollout r, string? stable = null) =>
         r.Status?.Phase == RolloutPhase.Healthy
         && r.Status.ObservedGeneration == r.Metadata.Generation
         && (stable is null || r.Status.StableRevision == stable);

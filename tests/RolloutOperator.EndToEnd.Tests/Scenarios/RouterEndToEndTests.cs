@@ -44,7 +44,7 @@ public sealed class RouterEndToEndTests
                     backend: {service: {name: web-stable, port: {name: use-annotation}}}
         """;
 
-    private static bool Healthy(Controller.Model.Rollout r) =>
+    private static bool Healthy(RolloutOperator.Model.Rollout r) =>
         r.Status?.Phase == RolloutPhase.Healthy && r.Status.ObservedGeneration == r.Metadata.Generation;
 
     private static async Task<int?> AlbWeightAsync(OperatorCluster cluster)

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
 using RolloutOperator.Testing;

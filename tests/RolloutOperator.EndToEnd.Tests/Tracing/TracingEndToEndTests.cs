@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Core.Tracing;
 using RolloutOperator.EndToEnd.Tests.Analysis;
 using RolloutOperator.EndToEnd.Tests.Support;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Analysis.Background;

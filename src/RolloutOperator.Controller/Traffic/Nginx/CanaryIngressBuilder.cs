@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Traffic.Nginx;
 

@@ -113,7 +113,7 @@ public sealed class HungProviderWorkersTests
         manifest["spec"]!["strategy"]!["canary"]!["stableService"] = $"{name}-stable";
         manifest["spec"]!["strategy"]!["canary"]!["canaryService"] = $"{name}-canary";
         await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            manifest, RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, cancellationToken: Ct);
+            manifest, ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, cancellationToken: Ct);
     }
 
     private static string Steps(string query) => new JsonArray(
@@ -139,7 +139,7 @@ public sealed class HungProviderWorkersTests
     private static Task SetImageAsync(Kubernetes client, string name, string image) =>
         client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch($$"""{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"{{image}}"}]} } } }""", V1Patch.PatchType.MergePatch),
-            RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, name, cancellationToken: Ct);
+            ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, name, cancellationToken: Ct);
 
     private static async Task<Model.Rollout> WaitForAsync(Kubernetes client, string name, Func<Model.Rollout, bool> done, string what)
     {
@@ -150,7 +150,7 @@ public sealed class HungProviderWorkersTests
             () =>
             {
                 var result = (System.Text.Json.JsonElement)client.CustomObjects.GetNamespacedCustomObject(
-                    RolloutApi.Rollouts.Group, RolloutApi.Rollouts.Version, Namespace, RolloutApi.Rollouts.Plural, name);
+                    ApiResources.Rollouts.Group, ApiResources.Rollouts.Version, Namespace, ApiResources.Rollouts.Plural, name);
                 rollout = KubernetesJson.Deserialize<Model.Rollout>(result.GetRawText());
                 return done(rollout);
             },

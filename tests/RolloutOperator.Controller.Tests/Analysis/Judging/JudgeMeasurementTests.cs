@@ -1,10 +1,10 @@
 using k8s.Models;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Judging;
-using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Analysis.Judging;
 

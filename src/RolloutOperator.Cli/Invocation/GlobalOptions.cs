@@ -1,8 +1,9 @@
 using System.CommandLine;
+using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;
 using RolloutOperator.Core.Api;
 
-namespace RolloutOperator.Cli.Infrastructure;
+namespace RolloutOperator.Cli.Invocation;
 
 /// <summary>kubectl's standard flags, recursive so they are accepted before or after the subcommand.</summary>
 internal sealed class GlobalOptions

@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using RolloutOperator.Core.Api;
 
-namespace RolloutOperator.Controller.Model;
+namespace RolloutOperator.Model;
 
 /// <summary>An AnalysisTemplate (namespaced) or ClusterAnalysisTemplate (cluster-scoped); they share a spec.</summary>
 public sealed class AnalysisTemplate : IKubernetesObject<V1ObjectMeta>, ISpec<AnalysisTemplateSpec>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using YamlDotNet.Core.Events;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>
 /// Builds one document's JSON from parser events with an explicit stack (no recursion, so no depth can overflow the

@@ -3,17 +3,9 @@ using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Reconciliation;
 
-/// <summary>Where our kinds and the traffic kinds live on the API server.</summary>
-internal static class RolloutApi
+/// <summary>Where our kinds and the kinds the operator writes live on the API server (their names: <see cref="Model.RolloutApi"/>).</summary>
+internal static class ApiResources
 {
-    public const string Finalizer = ApiGroup.Prefix + "traffic-reset";
-    public const string RolloutLabel = ApiGroup.Prefix + "rollout";
-    public const string CommandAnnotation = ApiGroup.Prefix + "command";
-
-    /// <summary>The routes the traffic finalizer must reset (see <see cref="ManagedRoutes"/>).</summary>
-    public const string ManagedRoutesAnnotation = ApiGroup.Prefix + "managed-routes";
-    public const string ReportingController = ApiGroup.Prefix + "controller";
-
     public static ApiResource Rollouts { get; } = new(ApiGroup.Name, ApiGroup.Version, CustomResources.Rollout.Plural);
 
     public static ApiResource AnalysisTemplates { get; } = new(ApiGroup.Name, ApiGroup.Version, CustomResources.AnalysisTemplate.Plural);

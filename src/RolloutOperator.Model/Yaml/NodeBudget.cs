@@ -1,6 +1,6 @@
 using YamlDotNet.Core.Events;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>The nodes one input may still expand to (see <see cref="YamlLimits.MaxNodes"/>).</summary>
 internal sealed class NodeBudget

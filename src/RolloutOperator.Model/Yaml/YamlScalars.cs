@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core.Events;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>
 /// An untagged plain scalar that is an int, float, bool or null in the YAML 1.2 core schema becomes that JSON type;

@@ -2,15 +2,20 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>
 /// Converts YAML to JSON the way the API server reads it (see <see cref="YamlScalars"/>), streaming parser events so that
 /// hostile input is bounded: aliases are counted as the nodes they repeat, nesting is capped (see <see cref="YamlLimits"/>),
 /// and duplicate keys are refused. The first document that breaks a bound becomes a refusal and ends the input.
 /// </summary>
-internal static class YamlToJson
+public static class YamlToJson
 {
+    /// <summary>Every document as JSON (null for an empty one), for readers that take an input whole or not at all.</summary>
+    /// <exception cref="YamlException">The YAML is malformed, or a document broke a bound (the message says which).</exception>
+    public static IReadOnlyList<JsonNode?> Nodes(string yaml) =>
+        [.. Documents(yaml).Select(d => d.Refusal is null ? d.Node : throw new YamlException(d.Refusal))];
+
     public static IReadOnlyList<ConvertedDocument> Documents(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));

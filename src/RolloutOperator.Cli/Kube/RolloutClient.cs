@@ -2,18 +2,16 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
-using RolloutOperator.Controller.Workloads;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Cli.Kube;
 
 /// <summary>The few API calls the plugin makes. Every write names the CLI's field manager so users can tell it from the operator's.</summary>
-internal sealed class RolloutApi(IKubernetes client)
+internal sealed class RolloutClient(IKubernetes client)
 {
     public const string FieldManager = "rollout-operator-cli";
-    public const string RolloutLabel = ApiGroup.Prefix + "rollout";
-    private const string Plural = "rollouts";
+    private static readonly string Plural = CustomResources.Rollout.Plural;
 
     public Task<Rollout> GetAsync(string ns, string name, CancellationToken cancellationToken) =>
         ApiErrors.Guard(
@@ -43,13 +41,10 @@ internal sealed class RolloutApi(IKubernetes client)
         ApiErrors.Guard<IReadOnlyList<V1Deployment>>(
             async () =>
             {
-                var list = await client.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: RolloutSelector(rollout), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var list = await client.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: RolloutApi.RolloutSelector(rollout), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return list.Items?.ToList() ?? [];
             },
             $"namespace \"{ns}\" not found");
-
-    /// <summary>The operator labels a revision with the Rollout's name, shortened to a valid label value for long names.</summary>
-    private static string RolloutSelector(string rollout) => $"{RolloutLabel}={RevisionNames.LabelValue(rollout)}";
 
     public Task<V1Deployment> DeploymentAsync(string ns, string name, CancellationToken cancellationToken) =>
         ApiErrors.Guard(
@@ -61,7 +56,7 @@ internal sealed class RolloutApi(IKubernetes client)
         ChangesAsync(ApiGroup.Name, ApiGroup.Version, Plural, ns, fieldSelector: $"metadata.name={name}", labelSelector: null, cancellationToken);
 
     public IAsyncEnumerable<string> DeploymentChangesAsync(string ns, string rollout, CancellationToken cancellationToken) =>
-        ChangesAsync("apps", "v1", "deployments", ns, fieldSelector: null, labelSelector: RolloutSelector(rollout), cancellationToken);
+        ChangesAsync("apps", "v1", "deployments", ns, fieldSelector: null, labelSelector: RolloutApi.RolloutSelector(rollout), cancellationToken);
 
     public IAsyncEnumerable<string> AllRolloutChangesAsync(string? ns, CancellationToken cancellationToken) =>
         ChangesAsync(ApiGroup.Name, ApiGroup.Version, Plural, ns, fieldSelector: null, labelSelector: null, cancellationToken);

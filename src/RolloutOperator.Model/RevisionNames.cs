@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RolloutOperator.Controller.Workloads;
+namespace RolloutOperator.Model;
 
 /// <summary>
 /// Deterministic child names. A revision Deployment is <c>&lt;rollout&gt;-&lt;revision&gt;</c>; it is kept within 63

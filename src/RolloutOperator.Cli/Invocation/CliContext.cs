@@ -1,8 +1,9 @@
 using System.CommandLine;
+using RolloutOperator.Cli.Infrastructure;
 using RolloutOperator.Cli.Kube;
 using Spectre.Console;
 
-namespace RolloutOperator.Cli.Infrastructure;
+namespace RolloutOperator.Cli.Invocation;
 
 /// <summary>What every command needs from outside: where to write, how to reach the cluster, what time it is.</summary>
 internal sealed class CliContext(IAnsiConsole console, TextWriter error, IKubeClientFactory kube, TimeProvider time, TextReader input)

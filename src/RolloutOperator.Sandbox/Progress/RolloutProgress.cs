@@ -1,11 +1,12 @@
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Sandbox.Progress;
 
-/// <summary>What the sandbox shows of a Rollout at one moment: the parts of its status a person follows.</summary>
-internal sealed record RolloutSnapshot
+/// <summary>What the sandbox shows of a Rollout at one moment: the parts of its status a person follows (the plugin shows a <see cref="RolloutSnapshot"/>).</summary>
+internal sealed record RolloutProgress
 {
-    public static RolloutSnapshot Missing { get; } = new() { Phase = "NotFound" };
+    public static RolloutProgress Missing { get; } = new() { Phase = "NotFound" };
 
     public string Phase { get; init; } = "Pending";
 
@@ -38,7 +39,7 @@ internal sealed record RolloutSnapshot
 
     public bool IsDegraded => Phase == nameof(RolloutPhase.Degraded);
 
-    public static RolloutSnapshot From(ResourceEnvelope<RolloutSpec, RolloutStatus>? rollout)
+    public static RolloutProgress From(Rollout? rollout)
     {
         if (rollout is null)
         {
@@ -46,7 +47,7 @@ internal sealed record RolloutSnapshot
         }
 
         var status = rollout.Status;
-        return new RolloutSnapshot
+        return new RolloutProgress
         {
             Phase = status?.Phase?.ToString() ?? "Pending",
             Generation = rollout.Metadata?.Generation,

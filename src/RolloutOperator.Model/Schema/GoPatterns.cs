@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Schema;
 
 /// <summary>Schema patterns are Go RE2, where "$" matches only at the very end; .NET's "$" also matches before a final newline.</summary>
-internal static class GoPatterns
+public static class GoPatterns
 {
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 

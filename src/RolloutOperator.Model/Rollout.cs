@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using RolloutOperator.Core.Api;
 
-namespace RolloutOperator.Controller.Model;
+namespace RolloutOperator.Model;
 
 /// <summary>The Rollout custom resource as the Kubernetes client sees it; spec and status are Core's API types.</summary>
 public sealed class Rollout : IKubernetesObject<V1ObjectMeta>, ISpec<RolloutSpec>, IStatus<RolloutStatus?>

@@ -1,4 +1,4 @@
-namespace RolloutOperator.Cli.Manifests;
+namespace RolloutOperator.Model.Yaml;
 
 /// <summary>A document broke a <see cref="YamlLimits"/> bound or a rule of the API server's decoder; the reason is user-facing.</summary>
 internal sealed class YamlRefusedException : Exception
