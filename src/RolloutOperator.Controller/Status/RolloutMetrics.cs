@@ -2,6 +2,7 @@ using Prometheus;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Controller.Status;
 
@@ -69,5 +70,5 @@ public sealed class RolloutMetrics
 
     private static string Strategy(RolloutSpec spec) => spec.Strategy?.BlueGreen is not null ? "blueGreen" : "canary";
 
-    private static string Router(RolloutSpec spec) => Reconciliation.TrafficGateway.RouterName(spec) ?? "none";
+    private static string Router(RolloutSpec spec) => TrafficRouters.RouterName(spec.Strategy?.Canary?.TrafficRouting) ?? "none";
 }
