@@ -17,7 +17,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// All measurements of one call share a time budget below the reconcile timeout: one still running when it runs out is
 /// an Error measurement (so a hung provider counts towards <c>consecutiveErrorLimit</c> instead of cancelling the reconcile).
 /// </summary>
-public sealed class MeasurementService : IMeasurementService
+internal sealed class MeasurementService : IMeasurementService
 {
     public const int DefaultMaxConcurrency = 4;
 

@@ -30,7 +30,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     private readonly NotificationDispatcher? _notifications;
     private readonly BackgroundMeasurements _background;
 
-    public RolloutOperatorRuntime(
+    internal RolloutOperatorRuntime(
         IKubernetes client,
         RolloutControllerOptions options,
         TrafficRouterRegistry routers,

@@ -15,7 +15,7 @@ namespace RolloutOperator.Controller.Outbound;
 /// retries included. A host outside the allow-list is refused before any connection. Every error text is scrubbed of the
 /// request's secret values.
 /// </summary>
-public sealed class OutboundHttpClient : IOutboundHttp, IDisposable
+internal sealed class OutboundHttpClient : IOutboundHttp, IDisposable
 {
     private readonly OutboundOptions _options;
     private readonly ISecretReader _secrets;

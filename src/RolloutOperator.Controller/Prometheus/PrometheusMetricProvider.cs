@@ -13,7 +13,7 @@ namespace RolloutOperator.Controller.PrometheusProvider;
 /// escapes as an exception. A metric's own address outside the admin's allowed hosts is never contacted, and every error
 /// text is scrubbed of the secret values the measurement used before it is logged or returned.
 /// </summary>
-public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
+internal sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
 {
     private readonly PrometheusOptions _options;
     private readonly TimeProvider _time;

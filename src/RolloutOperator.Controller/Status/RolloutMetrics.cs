@@ -10,7 +10,7 @@ namespace RolloutOperator.Controller.Status;
 /// Per-Rollout gauges: <c>rollout_phase</c> (1 for the current phase, 0 for the others) and <c>rollout_info</c>; also
 /// feeds the analysis verdict metrics, which need the decided status next to the previous one.
 /// </summary>
-public sealed class RolloutMetrics
+internal sealed class RolloutMetrics
 {
     private readonly Gauge _phase;
     private readonly Gauge _info;

@@ -18,7 +18,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// re-read), and counts it in force only once the controller's Events show it was taken (see <see cref="AlbAcceptance"/>).
 /// No AWS API is called.
 /// </summary>
-public sealed class AlbTrafficRouter : ITrafficRouter
+internal sealed class AlbTrafficRouter : ITrafficRouter
 {
     public const string UseAnnotation = "use-annotation";
     private const int MaxAttempts = 5;

@@ -16,7 +16,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// no other field is sent, so nothing the user (or a GitOps tool) owns can be clobbered, and a concurrent edit fails the
 /// patch (409/422) and is re-read and re-planned instead of being overwritten.
 /// </summary>
-public sealed class GatewayApiTrafficRouter : ITrafficRouter
+internal sealed class GatewayApiTrafficRouter : ITrafficRouter
 {
     private const int MaxAttempts = 5;
 

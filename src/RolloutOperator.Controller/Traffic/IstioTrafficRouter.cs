@@ -14,7 +14,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// any weight so weight never reaches a subset that does not select the revision it stands for. Writes are JSON patches
 /// of exactly those paths, guarded by a test of metadata.resourceVersion (see <see cref="IstioPatcher"/>).
 /// </summary>
-public sealed class IstioTrafficRouter : ITrafficRouter
+internal sealed class IstioTrafficRouter : ITrafficRouter
 {
     private readonly IstioClient _client;
     private readonly IstioPatcher _patcher;

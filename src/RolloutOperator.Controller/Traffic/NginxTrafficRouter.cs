@@ -17,7 +17,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// Ingress is only read. The canary Ingress is ours (owned by the Rollout), so it is written with server-side apply and
 /// force; a comparison first keeps a converged reconcile at zero writes.
 /// </summary>
-public sealed class NginxTrafficRouter : ITrafficRouter
+internal sealed class NginxTrafficRouter : ITrafficRouter
 {
     private const string FieldManager = ApiGroup.FieldManager;
 
