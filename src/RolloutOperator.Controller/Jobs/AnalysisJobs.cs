@@ -2,7 +2,6 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;

@@ -1,6 +1,6 @@
 using k8s.Models;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Model;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Judging;
 using RolloutOperator.Controller.Model;
 using RolloutOperator.Controller.Outbound;
@@ -8,7 +9,7 @@ using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 
-namespace RolloutOperator.Controller.Analysis;
+namespace RolloutOperator.Controller.Measurements;
 
 /// <summary>
 /// Takes the due measurements of one reconcile: resolves the placeholders each query uses, renders it with escaping,

@@ -3,12 +3,11 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.GatewayApi;
 
 /// <summary>
 /// Moves weight between the stable and canary backendRefs of the user's HTTPRoutes/GRPCRoutes and keeps the operator's

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Istio;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Istio;
 
 /// <summary>
 /// Moves weight between the stable and canary destinations of the managed routes in the user's VirtualServices and

@@ -4,12 +4,11 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Alb;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Alb;
 
 /// <summary>
 /// AWS Load Balancer Controller: the weights live in the forward action annotation of the user's Ingresses, whose paths

@@ -4,13 +4,12 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Nginx;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Nginx;
 
 /// <summary>
 /// ingress-nginx canary: a generated Ingress beside the user's stable Ingress carries the canary annotations. The stable
