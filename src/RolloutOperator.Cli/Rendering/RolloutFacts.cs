@@ -69,6 +69,5 @@ internal static class RolloutFacts
             : $"{Math.Max(0, (int)age.TotalSeconds)}s";
     }
 
-    private static string RouterName(TrafficRouting routing) =>
-        TrafficRouters.Named(routing) is { Count: > 0 } named ? string.Join('+', named.Select(r => r.Name)) : "router";
+    private static string RouterName(TrafficRouting routing) => TrafficRouters.RouterName(routing) ?? "router";
 }

@@ -10,7 +10,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// (the Rollout still carries the previous one). Counts are taken as differences of the per-metric counters in status,
 /// remembered per series, so a reconcile retried with the same status never counts a measurement twice.
 /// </summary>
-public sealed class AnalysisMetrics
+internal sealed class AnalysisMetrics
 {
     private static readonly AnalysisPhase[] Phases = [AnalysisPhase.Successful, AnalysisPhase.Failed, AnalysisPhase.Inconclusive, AnalysisPhase.Error];
 

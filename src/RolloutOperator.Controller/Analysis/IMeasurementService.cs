@@ -9,7 +9,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// Takes the measurements that are due: resolves arguments, renders queries, asks the provider. A measurement that could
 /// not be taken comes back as an error result, never as an exception and never as a pass.
 /// </summary>
-public interface IMeasurementService
+internal interface IMeasurementService
 {
     Task<IReadOnlyList<MeasurementResult>> MeasureAsync(Rollout rollout, RolloutPlan plan, IReadOnlyList<DueMeasurement> due, CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// Runs one rendered query. A query that could not be answered comes back as <see cref="MetricQueryResult.Failed"/>, never
 /// as an exception; only the caller's cancellation escapes (a cancelled reconcile must not produce a result).
 /// </summary>
-public interface IMetricProvider
+internal interface IMetricProvider
 {
     Task<MetricQueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken);
 }

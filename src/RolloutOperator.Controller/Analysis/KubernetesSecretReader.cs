@@ -10,7 +10,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// Reads a Secret key with a single GET of that Secret (RBAC can grant <c>get</c> on named Secrets only; no list, no watch,
 /// so Secrets never enter the informer cache).
 /// </summary>
-public sealed class KubernetesSecretReader(IKubernetes kubernetes) : ISecretReader
+internal sealed class KubernetesSecretReader(IKubernetes kubernetes) : ISecretReader
 {
     public async Task<string> ReadAsync(string secretNamespace, SecretKeyRef reference, CancellationToken cancellationToken)
     {

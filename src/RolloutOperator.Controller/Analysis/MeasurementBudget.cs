@@ -5,7 +5,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// measurement records nothing; so measurements get a fraction of it and a late one becomes an Error measurement, leaving
 /// the rest of the reconcile time for the status write that records it.
 /// </summary>
-public static class MeasurementBudget
+internal static class MeasurementBudget
 {
     /// <summary>All due measurements of one reconcile together: three quarters of the reconcile timeout (45s of 1m).</summary>
     public static TimeSpan ForBatch(TimeSpan reconcileTimeout) => reconcileTimeout * 3 / 4;

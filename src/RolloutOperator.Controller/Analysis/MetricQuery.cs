@@ -8,4 +8,4 @@ namespace RolloutOperator.Controller.Analysis;
 /// <paramref name="Scrubber"/> holds the secret values already used for this query (e.g. Secret-backed arguments); the
 /// provider adds the credentials it reads and scrubs every error text it logs or returns. Null: the provider starts one.
 /// </summary>
-public sealed record MetricQuery(string Namespace, string Query, PrometheusMetric Settings, DateTimeOffset Time, ISecretReader Secrets, SecretScrubber? Scrubber = null);
+internal sealed record MetricQuery(string Namespace, string Query, PrometheusMetric Settings, DateTimeOffset Time, ISecretReader Secrets, SecretScrubber? Scrubber = null);

@@ -1,7 +1,7 @@
 namespace RolloutOperator.Controller.Analysis;
 
 /// <summary>A provider's answer. <see cref="Error"/> set: no measurement could be taken. Otherwise empty values mean no data.</summary>
-public sealed record MetricQueryResult(IReadOnlyList<double> Values, string? Error)
+internal sealed record MetricQueryResult(IReadOnlyList<double> Values, string? Error)
 {
     public static MetricQueryResult NoData { get; } = new([], null);
 

@@ -7,7 +7,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// them, in every form they could take on the way back (see <see cref="SecretForms"/>), from text that is about to be
 /// written to status, events or logs. Then bounds the text: a provider can echo an arbitrarily long body.
 /// </summary>
-public sealed class SecretScrubber
+internal sealed class SecretScrubber
 {
     public const string Mask = "***";
 

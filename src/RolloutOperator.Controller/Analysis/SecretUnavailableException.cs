@@ -1,7 +1,7 @@
 namespace RolloutOperator.Controller.Analysis;
 
 /// <summary>A referenced Secret key cannot be read. The message names the Secret and key, never a value.</summary>
-public sealed class SecretUnavailableException : Exception
+internal sealed class SecretUnavailableException : Exception
 {
     public SecretUnavailableException()
     {

@@ -2,6 +2,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
@@ -30,7 +31,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     private readonly NotificationDispatcher? _notifications;
     private readonly BackgroundMeasurements _background;
 
-    public RolloutOperatorRuntime(
+    internal RolloutOperatorRuntime(
         IKubernetes client,
         RolloutControllerOptions options,
         TrafficRouterRegistry routers,

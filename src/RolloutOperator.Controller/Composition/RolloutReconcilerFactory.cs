@@ -2,6 +2,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Commands;
 using RolloutOperator.Controller.Events;
 using RolloutOperator.Controller.Gates;

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Model;
 using RolloutOperator.Runtime.Controllers;

@@ -13,7 +13,7 @@ namespace RolloutOperator.Controller.Notifications;
 /// delay without holding a worker. Outbox deliveries are tracked per (Rollout, id, sink) so a reconcile never queues one
 /// twice, and their outcome is handed back to the next reconcile, which the dispatcher asks for, to fold into status.
 /// </summary>
-public sealed class NotificationDispatcher
+internal sealed class NotificationDispatcher
 {
     private const int MaxFired = 4096;
     private readonly IOutboundHttp _http;

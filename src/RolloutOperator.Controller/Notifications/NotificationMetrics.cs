@@ -8,7 +8,7 @@ namespace RolloutOperator.Controller.Notifications;
 /// by sink kind (webhook, slack, cloudevents, event); sink names are the users' and would make the label unbounded.
 /// <c>rollout_notifications_queue_depth</c>: deliveries waiting for a worker.
 /// </summary>
-public sealed class NotificationMetrics
+internal sealed class NotificationMetrics
 {
     public const string Delivered = "delivered";
     public const string Retried = "retried";

@@ -1,7 +1,7 @@
 namespace RolloutOperator.Controller.Outbound;
 
 /// <summary>Makes outbound calls under the operator's rules (<see cref="OutboundOptions"/>). Only the caller's cancellation throws.</summary>
-public interface IOutboundHttp
+internal interface IOutboundHttp
 {
     Task<OutboundResponse> SendAsync(OutboundRequest request, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Runtime.Queue;
 
 namespace RolloutOperator.Controller.Outbound;
 
@@ -14,13 +15,12 @@ namespace RolloutOperator.Controller.Outbound;
 /// retries included. A host outside the allow-list is refused before any connection. Every error text is scrubbed of the
 /// request's secret values.
 /// </summary>
-public sealed class OutboundHttpClient : IOutboundHttp, IDisposable
+internal sealed class OutboundHttpClient : IOutboundHttp, IDisposable
 {
     private readonly OutboundOptions _options;
     private readonly ISecretReader _secrets;
     private readonly TimeProvider _time;
-    private readonly Random _jitter;
-    private readonly Lock _jitterGate = new();
+    private readonly Jitter _jitter;
     private readonly HttpClient _client;
 
     public OutboundHttpClient(OutboundOptions options, ISecretReader secrets, TimeProvider time, Random? jitter = null)
@@ -28,7 +28,7 @@ public sealed class OutboundHttpClient : IOutboundHttp, IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _jitter = jitter ?? Random.Shared;
+        _jitter = new Jitter(jitter ?? Random.Shared);
         _client = new HttpClient(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
@@ -63,7 +63,7 @@ public sealed class OutboundHttpClient : IOutboundHttp, IDisposable
                 }
 
                 lastError = response.Error;
-                await Task.Delay(Delay(attempts - 1), _time, linked.Token).ConfigureAwait(false);
+                await Task.Delay(RetryDelay.Of(attempts - 1, _options.RetryBaseDelay, _jitter), _time, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -165,18 +165,6 @@ public sealed class OutboundHttpClient : IOutboundHttp, IDisposable
 
     private static OutboundResponse Scrubbed(OutboundResponse response, SecretScrubber scrubber) =>
         response.Error is { } error ? response with { Error = scrubber.Bound(error) } : response;
-
-    // ±50% jitter spreads the retries of many rollouts that saw the same outage at the same moment.
-    private TimeSpan Delay(int retry)
-    {
-        double factor;
-        lock (_jitterGate)
-        {
-            factor = 0.5 + _jitter.NextDouble();
-        }
-
-        return _options.RetryBaseDelay * (Math.Pow(2, retry) * factor);
-    }
 
     private static SocketsHttpHandler CreateHandler() => new()
     {

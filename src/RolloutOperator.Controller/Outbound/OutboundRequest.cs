@@ -7,7 +7,7 @@ namespace RolloutOperator.Controller.Outbound;
 /// One outbound call. <see cref="Namespace"/> is the namespace of the object that named the address: Secret-backed headers
 /// are read from it and nowhere else. <see cref="Timeout"/> null: the operator's default; always capped by its maximum.
 /// </summary>
-public sealed record OutboundRequest(Uri Address, string Namespace)
+internal sealed record OutboundRequest(Uri Address, string Namespace)
 {
     public HttpMethod Method { get; init; } = HttpMethod.Post;
 

@@ -5,7 +5,7 @@ namespace RolloutOperator.Controller.Outbound;
 /// unreadable Secret). <see cref="Error"/> is scrubbed of secret values and bounded; null for a 2xx answer.
 /// <see cref="Body"/> is at most the configured number of bytes.
 /// </summary>
-public sealed record OutboundResponse(int? StatusCode, string Body, string? Error, int Attempts)
+internal sealed record OutboundResponse(int? StatusCode, string Body, string? Error, int Attempts)
 {
     public bool IsSuccess => Error is null && StatusCode is >= 200 and <= 299;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Runtime.Queue;
 
 namespace RolloutOperator.Controller.PrometheusProvider;
 
@@ -12,7 +13,7 @@ namespace RolloutOperator.Controller.PrometheusProvider;
 /// escapes as an exception. A metric's own address outside the admin's allowed hosts is never contacted, and every error
 /// text is scrubbed of the secret values the measurement used before it is logged or returned.
 /// </summary>
-public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
+internal sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
 {
     private readonly PrometheusOptions _options;
     private readonly TimeProvider _time;
@@ -30,7 +31,7 @@ public sealed class PrometheusMetricProvider : IMetricProvider, IDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _clients = new PrometheusClientCache(options);
         _breakers = new CircuitBreakerRegistry(options, time);
-        _retry = new TransientRetry(Math.Max(0, options.MaxRetries), options.RetryBaseDelay, time, jitter ?? Random.Shared);
+        _retry = new TransientRetry(Math.Max(0, options.MaxRetries), options.RetryBaseDelay, time, new Jitter(jitter ?? Random.Shared));
     }
 
     public async Task<MetricQueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken)

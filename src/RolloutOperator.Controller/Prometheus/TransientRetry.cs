@@ -1,13 +1,14 @@
+using RolloutOperator.Controller.Outbound;
+using RolloutOperator.Runtime.Queue;
+
 namespace RolloutOperator.Controller.PrometheusProvider;
 
 /// <summary>
 /// Repeats a transiently failing attempt a bounded number of times with exponential, jittered delays. The whole loop
 /// runs under the measurement's timeout token, so retries never stretch a measurement beyond its timeout.
 /// </summary>
-internal sealed class TransientRetry(int maxRetries, TimeSpan baseDelay, TimeProvider time, Random jitter)
+internal sealed class TransientRetry(int maxRetries, TimeSpan baseDelay, TimeProvider time, Jitter jitter)
 {
-    private readonly Lock _jitterGate = new();
-
     public async Task<AttemptOutcome> RunAsync(Func<CancellationToken, Task<AttemptOutcome>> attempt, Action<AttemptOutcome, int> onRetry, CancellationToken cancellationToken)
     {
         for (var retry = 0; ; retry++)
@@ -19,19 +20,7 @@ internal sealed class TransientRetry(int maxRetries, TimeSpan baseDelay, TimePro
             }
 
             onRetry(outcome, retry + 1);
-            await Task.Delay(Delay(retry), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(RetryDelay.Of(retry, baseDelay, jitter), time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    // ±50% jitter spreads the retries of many rollouts that saw the same outage at the same moment.
-    private TimeSpan Delay(int retry)
-    {
-        double factor;
-        lock (_jitterGate)
-        {
-            factor = 0.5 + jitter.NextDouble();
-        }
-
-        return baseDelay * (Math.Pow(2, retry) * factor);
     }
 }

@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Services;
 using RolloutOperator.Controller.Templates;
 using RolloutOperator.Controller.Workloads;

@@ -1,5 +1,6 @@
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Gates;
 using RolloutOperator.Controller.Jobs;
 using RolloutOperator.Controller.Services;

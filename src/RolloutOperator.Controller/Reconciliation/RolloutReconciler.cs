@@ -1,5 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Model;

@@ -21,29 +21,21 @@ internal sealed class TrafficGateway
 
     public TrafficGateway(TrafficRouterRegistry routers) => _routers = routers;
 
-    /// <summary>The router names the spec asks for joined with "+", or null for replica-ratio canaries and blue/green.</summary>
-    public static string? RouterName(RolloutSpec spec) =>
-        TrafficRouters.Named(spec.Strategy?.Canary?.TrafficRouting) is { Count: > 0 } named ? string.Join('+', named.Select(r => r.Name)) : null;
-
-    /// <summary>Routers that edit a shared object the user owns; the Rollout carries a finalizer to put it back.</summary>
-    public static bool EditsSharedObject(RolloutSpec spec) => TrafficRouters.EditsSharedObject(spec.Strategy?.Canary?.TrafficRouting);
-
-    /// <summary>Every router the spec names, in spec order; empty when the spec names none (or names one not registered).</summary>
-    public IReadOnlyList<(ITrafficRouter Router, TrafficRoutingContext Context)> Resolve(Rollout rollout)
-    {
-        var canary = rollout.Spec.Strategy?.Canary;
-        if (canary?.TrafficRouting is not { } routing)
-        {
-            return [];
-        }
-
-        var context = Context(rollout, routing, canary.StableService ?? string.Empty, canary.CanaryService ?? string.Empty);
-        return Routers(routing, context);
-    }
-
-    private List<(ITrafficRouter Router, TrafficRoutingContext Context)> Routers(TrafficRouting routing, TrafficRoutingContext context)
+    /// <summary>
+    /// The one resolution path of every operation: each router <paramref name="routing"/> names, in spec order, with the
+    /// context it acts in; empty when it names none (or names one not registered). Observe and apply pass the spec's
+    /// routing, reset the recorded one (<see cref="ManagedRoutes"/>), so each reaches exactly the routers it names.
+    /// </summary>
+    private List<(ITrafficRouter Router, TrafficRoutingContext Context)> Resolve(
+        Rollout rollout, TrafficRouting? routing, string stableService, string canaryService)
     {
         var resolved = new List<(ITrafficRouter, TrafficRoutingContext)>();
+        if (routing is null)
+        {
+            return resolved;
+        }
+
+        var context = Context(rollout, routing, stableService, canaryService);
         foreach (var named in TrafficRouters.Named(routing))
         {
             // The parser refuses unknown names; should one slip through, acting on a subset would count a step done early.
@@ -56,6 +48,13 @@ internal sealed class TrafficGateway
         }
 
         return resolved;
+    }
+
+    /// <summary>The routers of the spec the plan was parsed from.</summary>
+    private List<(ITrafficRouter Router, TrafficRoutingContext Context)> ResolveSpec(Rollout rollout)
+    {
+        var canary = rollout.Spec.Strategy?.Canary;
+        return Resolve(rollout, canary?.TrafficRouting, canary?.StableService ?? string.Empty, canary?.CanaryService ?? string.Empty);
     }
 
     private static TrafficRoutingContext Context(Rollout rollout, TrafficRouting routing, string stableService, string canaryService)
@@ -78,7 +77,7 @@ internal sealed class TrafficGateway
     /// </summary>
     public async Task<TrafficObservation?> ObserveAsync(Rollout rollout, RolloutPlan plan, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        if (plan.Strategy is not CanaryPlan { Router: not null } || Resolve(rollout) is not { Count: > 0 } routers)
+        if (plan.Strategy is not CanaryPlan { Router: not null } || ResolveSpec(rollout) is not { Count: > 0 } routers)
         {
             return null;
         }
@@ -103,7 +102,7 @@ internal sealed class TrafficGateway
     /// <summary>Writes the desired state to every router; a router that fails does not keep the others from being written.</summary>
     public async Task ApplyAsync(Rollout rollout, RouteTraffic route, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        await ForEachAsync(Resolve(rollout), (router, context) => router.ApplyAsync(context, route.Desired, cancellationToken), events).ConfigureAwait(false);
+        await ForEachAsync(ResolveSpec(rollout), (router, context) => router.ApplyAsync(context, route.Desired, cancellationToken), events).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,8 +112,7 @@ internal sealed class TrafficGateway
     /// </summary>
     public async Task<bool> ResetAsync(Rollout rollout, ManagedRoutes routes, List<RolloutEvent> events, CancellationToken cancellationToken)
     {
-        var routing = routes.Routing;
-        var routers = Routers(routing, Context(rollout, routing, routes.StableService, routes.CanaryService));
+        var routers = Resolve(rollout, routes.Routing, routes.StableService, routes.CanaryService);
         if (routers.Count == 0)
         {
             return false;

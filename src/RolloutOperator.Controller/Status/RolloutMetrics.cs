@@ -2,6 +2,7 @@ using Prometheus;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Model;
+using RolloutOperator.Core.Parsing;
 
 namespace RolloutOperator.Controller.Status;
 
@@ -9,7 +10,7 @@ namespace RolloutOperator.Controller.Status;
 /// Per-Rollout gauges: <c>rollout_phase</c> (1 for the current phase, 0 for the others) and <c>rollout_info</c>; also
 /// feeds the analysis verdict metrics, which need the decided status next to the previous one.
 /// </summary>
-public sealed class RolloutMetrics
+internal sealed class RolloutMetrics
 {
     private readonly Gauge _phase;
     private readonly Gauge _info;
@@ -69,5 +70,5 @@ public sealed class RolloutMetrics
 
     private static string Strategy(RolloutSpec spec) => spec.Strategy?.BlueGreen is not null ? "blueGreen" : "canary";
 
-    private static string Router(RolloutSpec spec) => Reconciliation.TrafficGateway.RouterName(spec) ?? "none";
+    private static string Router(RolloutSpec spec) => TrafficRouters.RouterName(spec.Strategy?.Canary?.TrafficRouting) ?? "none";
 }

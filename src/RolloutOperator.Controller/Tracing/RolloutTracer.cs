@@ -11,7 +11,7 @@ namespace RolloutOperator.Controller.Tracing;
 /// <see cref="SourceName"/>, with the start and end times status holds. Disabled (the default), it does neither; enabled
 /// without a listener (no tracer provider) it only records the trace id.
 /// </summary>
-public sealed class RolloutTracer
+internal sealed class RolloutTracer
 {
     public const string SourceName = "RolloutOperator";
     private static readonly ActivitySource Source = new(SourceName, typeof(RolloutTracer).Assembly.GetName().Version?.ToString());

@@ -8,7 +8,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// the operator manages) on objects the user owns; every other field is left as the user wrote it. A Rollout may name
 /// several routers: each gets the same <see cref="DesiredTraffic"/> and is observed on its own (see docs/router-interface.md).
 /// </summary>
-public interface ITrafficRouter
+internal interface ITrafficRouter
 {
     /// <summary>The name the spec refers to (gatewayAPI, nginx, alb, or a plugin name).</summary>
     string Name { get; }

@@ -7,7 +7,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// The registered traffic routers by unique name. An unknown name finds nothing: the parser turns that into InvalidSpec
 /// through <see cref="Capabilities"/>, never into a silent default router.
 /// </summary>
-public sealed class TrafficRouterRegistry
+internal sealed class TrafficRouterRegistry
 {
     private readonly FrozenDictionary<string, ITrafficRouter> _routers;
 

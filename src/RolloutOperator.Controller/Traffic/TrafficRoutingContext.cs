@@ -4,7 +4,7 @@ using RolloutOperator.Core.Api;
 namespace RolloutOperator.Controller.Traffic;
 
 /// <summary>What a router needs to know about the Rollout it acts for.</summary>
-public sealed record TrafficRoutingContext(
+internal sealed record TrafficRoutingContext(
     string Namespace,
     string RolloutName,
     V1OwnerReference Owner,

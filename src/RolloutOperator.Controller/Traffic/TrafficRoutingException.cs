@@ -4,7 +4,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// The routing configuration cannot work as written (route or Ingress missing, no backendRef to the stable Service,
 /// a write the API server rejects as invalid). The message is meant for a status condition, so it names the object.
 /// </summary>
-public sealed class TrafficRoutingException : Exception
+internal sealed class TrafficRoutingException : Exception
 {
     public TrafficRoutingException()
     {

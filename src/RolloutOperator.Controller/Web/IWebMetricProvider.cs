@@ -3,7 +3,7 @@ using RolloutOperator.Controller.Analysis;
 namespace RolloutOperator.Controller.Web;
 
 /// <summary>Takes one web measurement. Answers with values, no data (empty), or an error text; never throws for a bad endpoint.</summary>
-public interface IWebMetricProvider
+internal interface IWebMetricProvider
 {
     Task<MetricQueryResult> MeasureAsync(WebRequest request, CancellationToken cancellationToken);
 }

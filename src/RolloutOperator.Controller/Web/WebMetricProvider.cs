@@ -11,7 +11,7 @@ namespace RolloutOperator.Controller.Web;
 /// capped timeout, no operator credentials) and reads the value at its JSON path. Missing path, null or an empty array
 /// is no data; a non-2xx answer, a body that is not JSON or a value that is not a number is an error measurement.
 /// </summary>
-public sealed class WebMetricProvider : IWebMetricProvider
+internal sealed class WebMetricProvider : IWebMetricProvider
 {
     private readonly IOutboundHttp _http;
 

@@ -8,7 +8,7 @@ namespace RolloutOperator.Controller.Web;
 /// One rendered web measurement. Secret-backed <see cref="Headers"/> are read from <see cref="Namespace"/> (the Rollout's)
 /// when the request is sent, never logged; <see cref="Scrubber"/> knows every secret value of the reconcile.
 /// </summary>
-public sealed record WebRequest(
+internal sealed record WebRequest(
     Uri Url,
     string Namespace,
     WebMethod Method,

@@ -1,4 +1,4 @@
-using RolloutOperator.Controller.Reconciliation;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Engine;
 

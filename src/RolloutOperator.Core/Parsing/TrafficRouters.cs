@@ -1,4 +1,5 @@
 using RolloutOperator.Core.Api;
+using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Core.Parsing;
 
@@ -28,6 +29,9 @@ public static class TrafficRouters
 
         return named;
     }
+
+    /// <summary>The router name of a trafficRouting block, as the plan spells it (<see cref="CanaryPlan.RouterName"/>); null for none.</summary>
+    public static string? RouterName(TrafficRouting? routing) => CanaryPlan.RouterName([.. Named(routing).Select(r => r.Name)]);
 
     /// <summary>Routers that write into an object the user owns (so deleting the Rollout must put it back first).</summary>
     public static bool EditsSharedObject(TrafficRouting? routing) => routing?.GatewayApi is not null || routing?.Istio is not null || routing?.Alb is not null;

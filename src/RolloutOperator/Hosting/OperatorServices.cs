@@ -4,17 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using RolloutOperator.Configuration;
-using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
-using RolloutOperator.Controller.Notifications;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.PrometheusProvider;
-using RolloutOperator.Controller.Status;
-using RolloutOperator.Controller.Traffic;
-using RolloutOperator.Controller.Web;
 using RolloutOperator.Core.Parsing;
-using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Leadership;
 using RolloutOperator.Runtime.Metrics;
 
@@ -33,80 +27,39 @@ internal static class OperatorServices
         // process/meter/event-counter families, which are not ours and trip promtool.
         services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         services.AddSingleton(sp => new RuntimeMetrics(sp.GetRequiredService<CollectorRegistry>()));
-        services.AddSingleton(sp => new RolloutMetrics(sp.GetRequiredService<CollectorRegistry>()));
 
         services.AddSingleton(kubernetes);
         services.AddSingleton<IKubernetes>(sp => CreateClient(sp, options));
         services.AddKeyedSingleton<IKubernetes>(LeaderElectionClientKey, (sp, _) => CreateLeaderElectionClient(sp, options));
 
-        services.AddSingleton<ITrafficRouter, GatewayApiTrafficRouter>();
-        services.AddSingleton<ITrafficRouter, NginxTrafficRouter>();
-        services.AddSingleton<ITrafficRouter, IstioTrafficRouter>();
-        services.AddSingleton<ITrafficRouter, AlbTrafficRouter>();
-        services.AddSingleton(sp => new TrafficRouterRegistry(sp.GetServices<ITrafficRouter>()));
+        var prometheus = PrometheusOptionsFrom(options);
+        var outbound = OutboundOptionsFrom(options);
 
-        var reconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds);
-        var prometheus = PrometheusOptionsFrom(options, reconcileTimeout);
-        services.AddSingleton(prometheus);
-        services.AddSingleton<IMetricProvider, PrometheusMetricProvider>();
-        services.AddSingleton<ISecretReader>(sp => new KubernetesSecretReader(sp.GetRequiredService<IKubernetes>()));
-        var outbound = OutboundOptionsFrom(options, reconcileTimeout);
-        services.AddSingleton(outbound);
-        services.AddSingleton<IOutboundHttp>(sp => new OutboundHttpClient(
-            outbound, sp.GetRequiredService<ISecretReader>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IWebMetricProvider>(sp => new WebMetricProvider(sp.GetRequiredService<IOutboundHttp>()));
-        services.AddSingleton<IMeasurementService>(sp => new MeasurementService(
-            sp.GetRequiredService<IMetricProvider>(),
-            sp.GetRequiredService<ISecretReader>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<MeasurementService>>(),
-            budget: MeasurementBudget.ForBatch(reconcileTimeout),
-            web: sp.GetRequiredService<IWebMetricProvider>()));
-
-        services.AddSingleton(_ => new RolloutControllerOptions
-        {
-            InstanceName = options.PodName!,
-            Namespaces = options.NamespaceList,
-            Workers = Math.Max(1, options.Workers),
-            ReconcileTimeout = reconcileTimeout,
-            ProviderPolicy = prometheus.Policy with { OutboundHosts = outbound.AllowedHosts },
-            Tracing = options.Tracing,
-            CacheTransforms = options.CacheTransforms,
-            Measurements = new MeasurementRunnerOptions
-            {
-                InlineWait = TimeSpan.FromSeconds(options.MeasurementInlineWaitSeconds),
-                MaxConcurrency = options.MeasurementConcurrency,
-                MaxConcurrencyPerAddress = options.MeasurementConcurrencyPerAddress,
-            },
-        });
-        AddNotifications(services, options, outbound.AllowedHosts);
+        // Default sinks are read (and refused) at startup, under the same outbound allow-list as a Rollout's.
+        var notifications = NotificationDefaultsLoader.Load(options.NotificationDefaults, outbound.AllowedHosts);
+        services.AddRolloutController(ControllerOptionsFrom(options), prometheus, outbound, notifications);
         OperatorTracing.Add(services, options);
-        services.AddSingleton(sp => new RolloutOperatorRuntime(
-            sp.GetRequiredService<IKubernetes>(),
-            sp.GetRequiredService<RolloutControllerOptions>(),
-            sp.GetRequiredService<TrafficRouterRegistry>(),
-            sp.GetRequiredService<IMeasurementService>(),
-            sp.GetRequiredService<RuntimeMetrics>(),
-            sp.GetRequiredService<RolloutMetrics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IOutboundHttp>(),
-            sp.GetRequiredService<NotificationDispatcher>()));
-        services.AddSingleton<IHealthSource>(sp =>
-        {
-            var health = new InformerHealthSource(sp.GetRequiredService<TimeProvider>());
-            foreach (var informer in sp.GetRequiredService<RolloutOperatorRuntime>().Informers)
-            {
-                health.Register(informer);
-            }
-
-            return health;
-        });
         services.AddSingleton(sp => CreateLeaderGate(sp, options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OperatorService>());
     }
 
-    private static PrometheusOptions PrometheusOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)
+    private static RolloutControllerOptions ControllerOptionsFrom(OperatorOptions options) => new()
+    {
+        InstanceName = options.PodName!,
+        Namespaces = options.NamespaceList,
+        Workers = Math.Max(1, options.Workers),
+        ReconcileTimeout = TimeSpan.FromSeconds(options.ReconcileTimeoutSeconds),
+        Tracing = options.Tracing,
+        CacheTransforms = options.CacheTransforms,
+        Measurements = new MeasurementRunnerOptions
+        {
+            InlineWait = TimeSpan.FromSeconds(options.MeasurementInlineWaitSeconds),
+            MaxConcurrency = options.MeasurementConcurrency,
+            MaxConcurrencyPerAddress = options.MeasurementConcurrencyPerAddress,
+        },
+    };
+
+    private static PrometheusOptions PrometheusOptionsFrom(OperatorOptions options)
     {
         if (!HostAllowList.TryParse(options.PrometheusAllowedHosts, out var allowedHosts, out var error))
         {
@@ -118,32 +71,17 @@ internal static class OperatorServices
             DefaultAddress = options.PrometheusAddress,
             AllowedHosts = allowedHosts,
             CredentialFileDirectories = options.CredentialFileDirectoryList,
-            MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout),
         };
     }
 
-    /// <summary>Default sinks are read (and refused) at startup, under the same outbound allow-list as a Rollout's.</summary>
-    private static void AddNotifications(IServiceCollection services, OperatorOptions options, HostAllowList outboundHosts)
-    {
-        var notifications = NotificationDefaultsLoader.Load(options.NotificationDefaults, outboundHosts);
-        services.AddSingleton(notifications);
-        services.AddSingleton(sp => new NotificationMetrics(sp.GetRequiredService<CollectorRegistry>()));
-        services.AddSingleton(sp => new NotificationDispatcher(
-            sp.GetRequiredService<IOutboundHttp>(),
-            sp.GetRequiredService<NotificationOptions>(),
-            sp.GetRequiredService<NotificationMetrics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
-    }
-
-    private static OutboundOptions OutboundOptionsFrom(OperatorOptions options, TimeSpan reconcileTimeout)
+    private static OutboundOptions OutboundOptionsFrom(OperatorOptions options)
     {
         if (!HostAllowList.TryParse(options.OutboundAllowedHosts, out var allowedHosts, out var error))
         {
             throw new OperatorConfigurationException($"--outbound-allowed-hosts: {error}");
         }
 
-        return new OutboundOptions { AllowedHosts = allowedHosts, MaxTimeout = MeasurementBudget.ForQuery(reconcileTimeout) };
+        return new OutboundOptions { AllowedHosts = allowedHosts };
     }
 
     /// <summary>The key of the Lease's own client in the service collection.</summary>

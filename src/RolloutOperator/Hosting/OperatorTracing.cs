@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RolloutOperator.Configuration;
-using RolloutOperator.Controller.Tracing;
+using RolloutOperator.Controller.Composition;
 
 namespace RolloutOperator.Hosting;
 
@@ -27,6 +27,6 @@ internal static class OperatorTracing
                 // A later detector overrides an earlier one: OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over these defaults.
                 resource.AddService(DefaultServiceName, serviceInstanceId: options.PodName).AddEnvironmentVariableDetector();
             })
-            .WithTracing(tracing => tracing.AddSource(RolloutTracer.SourceName).AddOtlpExporter());
+            .WithTracing(tracing => tracing.AddSource(RolloutControllerServices.TraceSourceName).AddOtlpExporter());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;

@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Caching;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;

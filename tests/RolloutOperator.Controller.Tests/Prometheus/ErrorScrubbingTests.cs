@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Core.Api;

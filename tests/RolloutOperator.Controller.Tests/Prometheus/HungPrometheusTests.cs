@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.Tests.Analysis;
 using static RolloutOperator.Controller.Tests.PrometheusProvider.ProviderFixture;
 

@@ -3,6 +3,7 @@ using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Core.Analysis;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.Tests.Analysis;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Reconciliation;

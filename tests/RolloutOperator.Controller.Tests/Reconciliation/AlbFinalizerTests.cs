@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Caching;
 using System.Net;
 using System.Text.Json.Nodes;
 using k8s;

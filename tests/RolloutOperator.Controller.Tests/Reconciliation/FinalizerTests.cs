@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Caching;
 using System.Net;
 using k8s;
 using k8s.Autorest;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Analysis;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.PrometheusProvider;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Core.Api;

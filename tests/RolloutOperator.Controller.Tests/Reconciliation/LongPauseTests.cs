@@ -1,4 +1,3 @@
-using RolloutOperator.Controller.Reconciliation;
 
 namespace RolloutOperator.Controller.Tests.Reconciliation;
 

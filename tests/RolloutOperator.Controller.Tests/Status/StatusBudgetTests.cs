@@ -1,3 +1,4 @@
+using RolloutOperator.Controller.Caching;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

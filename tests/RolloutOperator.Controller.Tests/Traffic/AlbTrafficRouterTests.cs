@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Alb;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 

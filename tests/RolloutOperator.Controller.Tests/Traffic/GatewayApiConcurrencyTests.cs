@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Tests.Traffic;

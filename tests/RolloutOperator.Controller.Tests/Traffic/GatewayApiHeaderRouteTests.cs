@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Tests.Traffic;

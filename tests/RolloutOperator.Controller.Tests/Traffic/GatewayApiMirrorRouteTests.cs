@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 

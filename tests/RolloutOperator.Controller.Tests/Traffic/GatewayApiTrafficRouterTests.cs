@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Tests.Traffic;

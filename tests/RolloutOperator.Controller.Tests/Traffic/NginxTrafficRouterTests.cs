@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Nginx;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Plans;
 

@@ -1,4 +1,8 @@
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Alb;
+using RolloutOperator.Controller.Traffic.GatewayApi;
+using RolloutOperator.Controller.Traffic.Istio;
+using RolloutOperator.Controller.Traffic.Nginx;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;

@@ -9,7 +9,7 @@ namespace RolloutOperator.Controller.Analysis.Judging;
 /// asymptotic method of common statistics packages). Ranks (average for ties) and the normal distribution come from
 /// MathNet.Numerics; only the textbook formula is here.
 /// </summary>
-public static class MannWhitneyU
+internal static class MannWhitneyU
 {
     /// <summary>Tests <paramref name="canary"/> against <paramref name="control"/>; null when either side is empty.</summary>
     public static RankSumTest? Test(IReadOnlyList<double> canary, IReadOnlyList<double> control)

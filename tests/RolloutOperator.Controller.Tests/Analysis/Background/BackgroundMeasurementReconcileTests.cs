@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Reconciliation;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Alb;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Runtime.Controllers;

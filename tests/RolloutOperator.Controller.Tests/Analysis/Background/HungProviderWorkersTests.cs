@@ -1,16 +1,18 @@
+using RolloutOperator.Controller.Caching;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
+using RolloutOperator.Controller.Measurements;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.PrometheusProvider;
 using RolloutOperator.Controller.Tests.Reconciliation;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Alb;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Runtime.Metrics;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Istio;
 using RolloutOperator.Core.Plans;
 
 namespace RolloutOperator.Controller.Tests.Traffic.Istio;

@@ -42,7 +42,7 @@ public sealed class IstioEmulatorFixture : IAsyncLifetime
     public int WritesIn(string @namespace) =>
         Emulator.Requests.Writes().Count(r => r.Request.Namespace == @namespace);
 
-    public static TrafficRoutingContext Context(string @namespace, IstioRouting istio) => new(
+    internal static TrafficRoutingContext Context(string @namespace, IstioRouting istio) => new(
         @namespace,
         "web",
         new V1OwnerReference { ApiVersion = ApiGroup.ApiVersion, Kind = "Rollout", Name = "web", Uid = "0b4c7e5e-2f0e-4c55-9d3c-4b0c7c1b9a01" },

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Controller.Traffic.Istio;
 using RolloutOperator.Core.Api;
 
 namespace RolloutOperator.Controller.Tests.Traffic.Istio;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace RolloutOperator.Controller.Analysis;
+namespace RolloutOperator.Controller.Measurements;
 
 // Names and reasons only, never argument values or rendered queries (an argument may come from a Secret).
 internal static partial class MeasurementLog

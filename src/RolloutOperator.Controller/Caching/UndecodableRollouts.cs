@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using RolloutOperator.Runtime.Informers;
 
-namespace RolloutOperator.Controller.Reconciliation;
+namespace RolloutOperator.Controller.Caching;
 
 /// <summary>
 /// Rollouts the informer could not decode, by key. Such a Rollout is not in the cache, so the operator leaves it (and its

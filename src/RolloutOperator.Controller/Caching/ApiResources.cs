@@ -1,7 +1,7 @@
 using RolloutOperator.Core.Api;
 using RolloutOperator.Runtime.Informers;
 
-namespace RolloutOperator.Controller.Reconciliation;
+namespace RolloutOperator.Controller.Caching;
 
 /// <summary>Where our kinds and the kinds the operator writes live on the API server (their names: <see cref="Model.RolloutApi"/>).</summary>
 internal static class ApiResources

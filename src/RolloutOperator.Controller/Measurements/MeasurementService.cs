@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Judging;
 using RolloutOperator.Controller.Outbound;
 using RolloutOperator.Controller.Web;
@@ -8,7 +9,7 @@ using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Plans;
 using RolloutOperator.Model;
 
-namespace RolloutOperator.Controller.Analysis;
+namespace RolloutOperator.Controller.Measurements;
 
 /// <summary>
 /// Takes the due measurements of one reconcile: resolves the placeholders each query uses, renders it with escaping,
@@ -17,7 +18,7 @@ namespace RolloutOperator.Controller.Analysis;
 /// All measurements of one call share a time budget below the reconcile timeout: one still running when it runs out is
 /// an Error measurement (so a hung provider counts towards <c>consecutiveErrorLimit</c> instead of cancelling the reconcile).
 /// </summary>
-public sealed class MeasurementService : IMeasurementService
+internal sealed class MeasurementService : IMeasurementService
 {
     public const int DefaultMaxConcurrency = 4;
 

@@ -3,12 +3,11 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.GatewayApi;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.GatewayApi;
 
 /// <summary>
 /// Moves weight between the stable and canary backendRefs of the user's HTTPRoutes/GRPCRoutes and keeps the operator's
@@ -16,7 +15,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// no other field is sent, so nothing the user (or a GitOps tool) owns can be clobbered, and a concurrent edit fails the
 /// patch (409/422) and is re-read and re-planned instead of being overwritten.
 /// </summary>
-public sealed class GatewayApiTrafficRouter : ITrafficRouter
+internal sealed class GatewayApiTrafficRouter : ITrafficRouter
 {
     private const int MaxAttempts = 5;
 

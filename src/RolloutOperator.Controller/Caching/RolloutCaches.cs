@@ -2,7 +2,7 @@ using k8s.Models;
 using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
-namespace RolloutOperator.Controller.Reconciliation;
+namespace RolloutOperator.Controller.Caching;
 
 /// <summary>
 /// The informer caches one reconcile reads from. Objects are shared: clone before mutating. <see cref="Deployments"/>

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Istio;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Istio;
 
 /// <summary>
 /// Moves weight between the stable and canary destinations of the managed routes in the user's VirtualServices and
@@ -14,7 +13,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// any weight so weight never reaches a subset that does not select the revision it stands for. Writes are JSON patches
 /// of exactly those paths, guarded by a test of metadata.resourceVersion (see <see cref="IstioPatcher"/>).
 /// </summary>
-public sealed class IstioTrafficRouter : ITrafficRouter
+internal sealed class IstioTrafficRouter : ITrafficRouter
 {
     private readonly IstioClient _client;
     private readonly IstioPatcher _patcher;

@@ -4,12 +4,11 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Alb;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Alb;
 
 /// <summary>
 /// AWS Load Balancer Controller: the weights live in the forward action annotation of the user's Ingresses, whose paths
@@ -18,7 +17,7 @@ namespace RolloutOperator.Controller.Traffic;
 /// re-read), and counts it in force only once the controller's Events show it was taken (see <see cref="AlbAcceptance"/>).
 /// No AWS API is called.
 /// </summary>
-public sealed class AlbTrafficRouter : ITrafficRouter
+internal sealed class AlbTrafficRouter : ITrafficRouter
 {
     public const string UseAnnotation = "use-annotation";
     private const int MaxAttempts = 5;

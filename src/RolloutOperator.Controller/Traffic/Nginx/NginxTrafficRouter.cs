@@ -4,20 +4,19 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using RolloutOperator.Controller.Traffic.Nginx;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
 
-namespace RolloutOperator.Controller.Traffic;
+namespace RolloutOperator.Controller.Traffic.Nginx;
 
 /// <summary>
 /// ingress-nginx canary: a generated Ingress beside the user's stable Ingress carries the canary annotations. The stable
 /// Ingress is only read. The canary Ingress is ours (owned by the Rollout), so it is written with server-side apply and
 /// force; a comparison first keeps a converged reconcile at zero writes.
 /// </summary>
-public sealed class NginxTrafficRouter : ITrafficRouter
+internal sealed class NginxTrafficRouter : ITrafficRouter
 {
     private const string FieldManager = ApiGroup.FieldManager;
 
