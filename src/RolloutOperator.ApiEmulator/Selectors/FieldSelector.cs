@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.ApiEmulator.Api;
 using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Json;
 

@@ -9,8 +9,9 @@ public sealed class MethodLengthTests
 {
     private const int MaxLines = 50;
 
-    // Core's long methods are split on another branch; the coordinator empties this list after merging it.
-    private static readonly string[] NotYetChecked = ["src/RolloutOperator.Core/"];
+    // Split on other branches of this round (Core's long methods; the host's service wiring moves into the controller
+    // project); the coordinator empties this list after merging them.
+    private static readonly string[] NotYetChecked = ["src/RolloutOperator.Core/", "src/RolloutOperator/Hosting/OperatorServices.cs"];
 
     [Fact]
     public void EveryMemberInSrc_SpansAtMost50Lines()

@@ -10,11 +10,16 @@ namespace RolloutOperator.Tests.Architecture;
 /// </summary>
 internal static class NamespaceGraph
 {
-    /// <summary>Edges between the namespaces declared in <paramref name="files"/> (one project).</summary>
-    public static Dictionary<string, SortedSet<string>> Build(IReadOnlyList<SourceFile> files)
+    /// <summary>
+    /// Edges between the namespaces declared in <paramref name="files"/> (one project). A qualified name is matched
+    /// against the namespaces of <paramref name="everyNamespace"/> (all projects), so a reference into another project
+    /// never counts as one to this project's root namespace.
+    /// </summary>
+    public static Dictionary<string, SortedSet<string>> Build(IReadOnlyList<SourceFile> files, IReadOnlySet<string> everyNamespace)
     {
         var typesByNamespace = DeclaredTypes(files);
         var namespaces = typesByNamespace.Keys.ToHashSet(StringComparer.Ordinal);
+        var known = namespaces.Union(everyNamespace).ToHashSet(StringComparer.Ordinal);
         var edges = namespaces.ToDictionary(n => n, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -22,7 +27,7 @@ internal static class NamespaceGraph
             foreach (var declaration in root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Where(d => !d.Members.OfType<BaseNamespaceDeclarationSyntax>().Any()))
             {
                 var from = FullName(declaration);
-                foreach (var to in Uses(root, from, namespaces, typesByNamespace).Where(to => to != from))
+                foreach (var to in Uses(root, from, known, typesByNamespace).Where(to => to != from && namespaces.Contains(to)))
                 {
                     edges[from].Add(to);
                 }
@@ -34,6 +39,10 @@ internal static class NamespaceGraph
 
     /// <summary>Namespaces that reach each other through the edges (strongly connected components of more than one).</summary>
     public static List<List<string>> Cycles(Dictionary<string, SortedSet<string>> edges) => new Tarjan(edges).Run();
+
+    /// <summary>Every namespace declared in <paramref name="files"/>.</summary>
+    public static HashSet<string> Namespaces(IEnumerable<SourceFile> files) =>
+        files.SelectMany(f => f.Tree.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>()).Select(FullName).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<string> Uses(SyntaxNode root, string from, HashSet<string> namespaces, Dictionary<string, HashSet<string>> typesByNamespace)
     {
@@ -53,7 +62,7 @@ internal static class NamespaceGraph
             }
         }
 
-        foreach (var ns in EnclosingNamespacesUsed(root, from, namespaces, typesByNamespace))
+        foreach (var ns in EnclosingNamespacesUsed(root, from, typesByNamespace))
         {
             yield return ns;
         }
@@ -63,12 +72,12 @@ internal static class NamespaceGraph
         root.DescendantNodes()
             .Where(n => n is QualifiedNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax)
             .Where(n => n.Parent is not (QualifiedNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax))
-            .Where(n => n.Ancestors().All(a => a is not (UsingDirectiveSyntax or BaseNamespaceDeclarationSyntax)));
+            .Where(n => n.Parent is not (UsingDirectiveSyntax or BaseNamespaceDeclarationSyntax));
 
-    private static IEnumerable<string> EnclosingNamespacesUsed(SyntaxNode root, string from, HashSet<string> namespaces, Dictionary<string, HashSet<string>> typesByNamespace)
+    private static IEnumerable<string> EnclosingNamespacesUsed(SyntaxNode root, string from, Dictionary<string, HashSet<string>> typesByNamespace)
     {
         var own = typesByNamespace.GetValueOrDefault(from) ?? [];
-        var enclosing = namespaces.Where(n => from.StartsWith(n + ".", StringComparison.Ordinal)).ToList();
+        var enclosing = typesByNamespace.Keys.Where(n => from.StartsWith(n + ".", StringComparison.Ordinal)).ToList();
         if (enclosing.Count == 0)
         {
             yield break;
