@@ -85,7 +85,7 @@ internal sealed class OperatorProbe(BenchCluster cluster, TimeSpan settle, TextW
     }
 
     /// <summary>The kinds of writes made, most frequent first, with one example path each.</summary>
-    public static string Describe(IReadOnlyList<RolloutOperator.ApiEmulator.RequestRecord> writes) => string.Join(", ", writes
+    public static string Describe(IReadOnlyList<RolloutOperator.ApiEmulator.Http.RequestRecord> writes) => string.Join(", ", writes
         .GroupBy(w => $"{w.Verb} {w.Request.Resource}{(w.Request.Subresource is { } s ? "/" + s : string.Empty)}")
         .OrderByDescending(g => g.Count())
         .Select(g => $"{g.Count()}× {g.Key} (e.g. {g.First().Path})"));

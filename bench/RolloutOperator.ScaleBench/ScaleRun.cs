@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator;
+using RolloutOperator.ApiEmulator.Http;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
 

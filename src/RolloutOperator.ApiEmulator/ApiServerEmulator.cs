@@ -61,7 +61,7 @@ public sealed partial class ApiServerEmulator : IAsyncDisposable
         var shutdown = new CancellationTokenSource();
         var faults = new EmulatorFaults(store, options.Time);
         var requests = new RequestLog();
-        var handler = new ApiHandler(api, new WatchStreamer(store, options.Time, options), faults, requests, shutdown.Token);
+        var handler = new ApiHandler(api, new WatchStreamer(store, options.Time, options.DefaultWatchTimeout, options.BookmarkInterval), faults, requests, shutdown.Token);
         var app = Build(loggerFactory, handler);
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

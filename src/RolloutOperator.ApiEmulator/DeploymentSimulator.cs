@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Simulation;
 using RolloutOperator.ApiEmulator.Storage;
+using RolloutOperator.ApiEmulator.Watch;
 
 namespace RolloutOperator.ApiEmulator;
 

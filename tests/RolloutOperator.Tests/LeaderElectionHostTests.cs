@@ -21,7 +21,7 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
-        await _emulator.InstallCustomResourceDefinitionsAsync(CrdDirectory(), Ct);
+        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
         _emulator.WriteKubeconfig(_kubeconfig);
     }
 
@@ -178,17 +178,6 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
         }
 
         return (process.ExitCode, await stderr);
-    }
-
-    private static string CrdDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RolloutOperator.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("repository root not found"), "crds");
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

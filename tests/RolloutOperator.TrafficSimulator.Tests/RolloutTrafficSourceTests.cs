@@ -16,7 +16,7 @@ public sealed class RolloutTrafficSourceTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
-        await _emulator.InstallCustomResourceDefinitionsAsync(Path.Combine(RepositoryRoot(), "crds"), CancellationToken.None);
+        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, CancellationToken.None);
         _client = new Kubernetes(_emulator.CreateClientConfiguration());
     }
 
@@ -111,17 +111,4 @@ public sealed class RolloutTrafficSourceTests : IAsyncLifetime, IDisposable
             }),
         },
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RolloutOperator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using RolloutOperator.ApiEmulator.Failures;
 
 namespace RolloutOperator.ApiEmulator.Api;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Storage;
 
 namespace RolloutOperator.ApiEmulator.Api;

@@ -1,4 +1,5 @@
 using RolloutOperator.ApiEmulator.Storage;
+using RolloutOperator.ApiEmulator.Watch;
 
 namespace RolloutOperator.ApiEmulator.Api;
 

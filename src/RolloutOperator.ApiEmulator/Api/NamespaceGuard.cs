@@ -1,3 +1,4 @@
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Resources;
 

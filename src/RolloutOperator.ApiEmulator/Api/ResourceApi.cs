@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Resources;
 
 namespace RolloutOperator.ApiEmulator.Api;

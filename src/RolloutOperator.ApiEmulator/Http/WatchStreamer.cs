@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Resources;
 using RolloutOperator.ApiEmulator.Storage;
 using RolloutOperator.ApiEmulator.Watch;
@@ -8,7 +9,7 @@ using RolloutOperator.ApiEmulator.Watch;
 namespace RolloutOperator.ApiEmulator.Http;
 
 /// <summary>Serves a watch as newline-delimited JSON events until timeout, drop, disconnect or shutdown.</summary>
-internal sealed class WatchStreamer(ObjectStore store, TimeProvider time, EmulatorOptions options)
+internal sealed class WatchStreamer(ObjectStore store, TimeProvider time, TimeSpan defaultWatchTimeout, TimeSpan bookmarkInterval)
 {
     public async Task StreamAsync(HttpResponse response, ResourceType type, string? ns, ListOptions list, CancellationToken ct)
     {
@@ -23,9 +24,9 @@ internal sealed class WatchStreamer(ObjectStore store, TimeProvider time, Emulat
             watcher.Fail(expired);
         }
 
-        using var timeout = time.CreateTimer(_ => watcher.Close(), null, list.Timeout ?? options.DefaultWatchTimeout, Timeout.InfiniteTimeSpan);
+        using var timeout = time.CreateTimer(_ => watcher.Close(), null, list.Timeout ?? defaultWatchTimeout, Timeout.InfiniteTimeSpan);
         using var bookmarks = list.AllowBookmarks
-            ? time.CreateTimer(_ => store.BookmarkNow(watcher), null, options.BookmarkInterval, options.BookmarkInterval)
+            ? time.CreateTimer(_ => store.BookmarkNow(watcher), null, bookmarkInterval, bookmarkInterval)
             : null;
         try
         {

@@ -3,6 +3,7 @@ using RolloutOperator.ApiEmulator.Api;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Resources;
 using RolloutOperator.ApiEmulator.Storage;
+using RolloutOperator.ApiEmulator.Watch;
 
 namespace RolloutOperator.ApiEmulator.Lifecycle;
 

@@ -1,6 +1,7 @@
 using RolloutOperator.ApiEmulator.Api;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Storage;
+using RolloutOperator.ApiEmulator.Watch;
 
 namespace RolloutOperator.ApiEmulator.Lifecycle;
 

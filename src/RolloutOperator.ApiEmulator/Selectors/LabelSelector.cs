@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Validation;
 
 namespace RolloutOperator.ApiEmulator.Selectors;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Json;
 using RolloutOperator.ApiEmulator.Watch;
 

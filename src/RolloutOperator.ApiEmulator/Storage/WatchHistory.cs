@@ -1,3 +1,5 @@
+using RolloutOperator.ApiEmulator.Watch;
+
 namespace RolloutOperator.ApiEmulator.Storage;
 
 /// <summary>Bounded event log that lets watches resume from a resourceVersion (the watch cache window).</summary>

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Resources;
-using RolloutOperator.ApiEmulator.Storage;
 
 namespace RolloutOperator.ApiEmulator.Watch;
 

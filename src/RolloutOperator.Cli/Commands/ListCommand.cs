@@ -25,9 +25,7 @@ internal static class ListCommand
             var ns = allNamespaces ? null : connection.Namespace;
             if (result.GetValue(output) is { } format)
             {
-                var items = await api.ListAsync(ns, ct).ConfigureAwait(false);
-                var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = JsonNode.Parse(KubernetesJson.Serialize(items)) };
-                StructuredOutput.Write(context.Console, list, format);
+                await WriteStructuredAsync(context, api, ns, format, ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
@@ -38,29 +36,40 @@ internal static class ListCommand
                 return ExitCodes.Success;
             }
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var signal = new ChangeSignal(context.Time);
-            var pump = signal.Pump(token => api.AllRolloutChangesAsync(ns, token), stop.Token);
-            try
-            {
-                await GetCommand.Redraw(
-                    context,
-                    async token => RolloutTable.Build(await api.ListAsync(ns, token).ConfigureAwait(false), allNamespaces, context.Time.GetUtcNow()),
-                    signal,
-                    stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Ctrl-C ends a watch cleanly.
-            }
-            finally
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                await pump.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            }
-
+            await WatchAsync(context, api, ns, allNamespaces, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task WriteStructuredAsync(CliContext context, RolloutApi api, string? ns, string format, CancellationToken ct)
+    {
+        var items = await api.ListAsync(ns, ct).ConfigureAwait(false);
+        var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = JsonNode.Parse(KubernetesJson.Serialize(items)) };
+        StructuredOutput.Write(context.Console, list, format);
+    }
+
+    private static async Task WatchAsync(CliContext context, RolloutApi api, string? ns, bool allNamespaces, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var signal = new ChangeSignal(context.Time);
+        var pump = signal.Pump(token => api.AllRolloutChangesAsync(ns, token), stop.Token);
+        try
+        {
+            await GetCommand.Redraw(
+                context,
+                async token => RolloutTable.Build(await api.ListAsync(ns, token).ConfigureAwait(false), allNamespaces, context.Time.GetUtcNow()),
+                signal,
+                stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl-C ends a watch cleanly.
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await pump.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
     }
 }

@@ -160,7 +160,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("rollout-narrow-dark"), FullPage = true });
     }
 
-    private static void AssertOnlyWatchesAfterTheInitialLists(IReadOnlyList<ApiEmulator.RequestRecord> requests)
+    private static void AssertOnlyWatchesAfterTheInitialLists(IReadOnlyList<ApiEmulator.Http.RequestRecord> requests)
     {
         Assert.NotEmpty(requests);
         Assert.All(requests, r => Assert.True(r.Verb is "list" or "watch", $"{r.Verb} {r.Path}?{r.Query}: the dashboard only lists once and then watches"));

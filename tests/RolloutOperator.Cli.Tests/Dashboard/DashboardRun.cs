@@ -45,7 +45,7 @@ internal sealed class DashboardRun : IAsyncDisposable
     }
 
     /// <summary>Every request the dashboard made to the API server (recognised by its User-Agent).</summary>
-    public IReadOnlyList<ApiEmulator.RequestRecord> DashboardRequests() =>
+    public IReadOnlyList<ApiEmulator.Http.RequestRecord> DashboardRequests() =>
         Cluster.Emulator.Requests.Where(r => r.UserAgent?.Contains("(dashboard)", StringComparison.Ordinal) == true);
 
     public async Task<Rollout> WaitAsync(Func<Rollout, bool> done, string what, string name = "web")

@@ -37,7 +37,7 @@ public sealed class FairnessTests
         var released = harness.Emulator.Requests.Count;
         harness.Emulator.Faults.Clear();
 
-        static bool IsNewRevision(ApiEmulator.RequestRecord r) =>
+        static bool IsNewRevision(ApiEmulator.Http.RequestRecord r) =>
             r.IsWrite && r.Request.Resource == "deployments" && r.Request.Name?.StartsWith("target-", StringComparison.Ordinal) == true;
         await WaitAsync(() => harness.Emulator.Requests.All().Skip(released).Any(IsNewRevision));
         var after = harness.Emulator.Requests.All().Skip(released).ToList();

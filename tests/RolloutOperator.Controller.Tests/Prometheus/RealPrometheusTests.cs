@@ -38,7 +38,7 @@ public sealed class RealPrometheusTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = timeout.Token;
         await using var emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), ct);
-        await emulator.InstallCustomResourceDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "crds"), ct);
+        await emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, ct);
         using var client = new Kubernetes(emulator.CreateClientConfiguration());
         var rollout = await SimulatedRollout.CreateAsync(client, canaryWeight: 50, canaryErrorRate: 0.2, ct);
         await using var simulator = await SimulatorHost.StartAsync(client, new SimulatorOptions

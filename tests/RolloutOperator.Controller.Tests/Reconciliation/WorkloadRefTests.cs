@@ -224,7 +224,7 @@ public sealed class WorkloadRefTests : IAsyncLifetime
         return legacyAvailable + ((await RevisionAsync(revision)).Status?.AvailableReplicas ?? 0);
     }
 
-    private int Writes(Func<RolloutOperator.ApiEmulator.RequestRecord, bool> predicate) =>
+    private int Writes(Func<RolloutOperator.ApiEmulator.Http.RequestRecord, bool> predicate) =>
         _h.Emulator.Requests.Writes().Count(w => w.Request.Resource == "deployments" && predicate(w));
 
     private Task<V1Deployment> LegacyAsync() =>

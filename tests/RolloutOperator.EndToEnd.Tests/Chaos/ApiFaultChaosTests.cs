@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RolloutOperator.ApiEmulator.Http;
 using k8s;
 using k8s.Models;
 using RolloutOperator.ApiEmulator;

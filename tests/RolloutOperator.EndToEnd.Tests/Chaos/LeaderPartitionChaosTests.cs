@@ -1,3 +1,4 @@
+using RolloutOperator.ApiEmulator.Http;
 using k8s;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.EndToEnd.Tests.Support;

@@ -19,14 +19,14 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
 {
     private const int MaxAttempts = 5;
 
-    private readonly GatewayRouteClient _routes;
+    private readonly JsonCustomObjects _routes;
     private readonly ILogger<GatewayApiTrafficRouter> _logger;
 
     public GatewayApiTrafficRouter(IKubernetes client, ILogger<GatewayApiTrafficRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(logger);
-        _routes = new GatewayRouteClient(client);
+        _routes = new JsonCustomObjects(client);
         _logger = logger;
     }
 
@@ -45,7 +45,7 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
         var observations = new List<RouteObservation>();
         foreach (var target in RouteTarget.From(context))
         {
-            var route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
+            var route = await GetAsync(target, cancellationToken).ConfigureAwait(false);
             observations.Add(RouteObservation.Read(route, target));
         }
 
@@ -71,7 +71,7 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(desired.CanaryWeight, 100);
         foreach (var target in RouteTarget.From(context))
         {
-            var route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
+            var route = await GetAsync(target, cancellationToken).ConfigureAwait(false);
             await ConvergeAsync(target, route, desired, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -81,7 +81,7 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
     {
         foreach (var target in RouteTarget.From(context))
         {
-            var route = await _routes.FindAsync(target, cancellationToken).ConfigureAwait(false);
+            var route = await _routes.FindAsync(target.Address, cancellationToken).ConfigureAwait(false);
             if (route is null)
             {
                 GatewayApiLog.MissingOnReset(_logger, target);
@@ -103,10 +103,10 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
                 return;
             }
 
-            var resourceVersion = GatewayRouteClient.ResourceVersion(route);
+            var resourceVersion = RoutePatch.ResourceVersion(route);
             try
             {
-                await _routes.PatchAsync(target, RoutePatch.WithPrecondition(ops, resourceVersion), cancellationToken).ConfigureAwait(false);
+                await _routes.PatchAsync(target.Address, RoutePatch.WithPrecondition(ops, resourceVersion), cancellationToken).ConfigureAwait(false);
                 GatewayApiLog.Patched(_logger, target, desired.CanaryWeight, ops.Count);
                 return;
             }
@@ -120,15 +120,19 @@ internal sealed class GatewayApiTrafficRouter : ITrafficRouter
                 throw Rejected(target, e);
             }
 
-            route = await _routes.GetAsync(target, cancellationToken).ConfigureAwait(false);
+            route = await GetAsync(target, cancellationToken).ConfigureAwait(false);
 
             // A failed resourceVersion test is a 422 too; if the route did not change, the 422 was the schema rejecting the write.
-            if (rejected is not null && GatewayRouteClient.ResourceVersion(route) == resourceVersion)
+            if (rejected is not null && RoutePatch.ResourceVersion(route) == resourceVersion)
             {
                 throw Rejected(target, rejected);
             }
         }
     }
+
+    private async Task<JsonObject> GetAsync(RouteTarget target, CancellationToken cancellationToken) =>
+        await _routes.FindAsync(target.Address, cancellationToken).ConfigureAwait(false)
+        ?? throw new TrafficRoutingException($"{target} not found");
 
     private static bool IsRetryable(HttpOperationException e) =>
         e.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity;

@@ -24,6 +24,10 @@ internal static class RoutePatch
         return ops;
     }
 
+    /// <summary>The route's metadata.resourceVersion, the value the patch's <c>test</c> guards on.</summary>
+    public static string ResourceVersion(JsonObject route) =>
+        route["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "";
+
     public static JsonArray WithPrecondition(IEnumerable<JsonObject> ops, string resourceVersion) =>
         new([Op("test", "/metadata/resourceVersion", resourceVersion), .. ops]);
 

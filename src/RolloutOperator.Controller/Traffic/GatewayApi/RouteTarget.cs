@@ -5,6 +5,9 @@ internal sealed record RouteTarget(RouteKind Kind, string Namespace, string Name
 {
     public override string ToString() => $"{Kind.Kind} {Namespace}/{Name}";
 
+    /// <summary>Where the route lives in the API.</summary>
+    public CustomObjectRef Address => new(RouteKind.Group, RouteKind.Version, Namespace, Kind.Plural, Name);
+
     public static IReadOnlyList<RouteTarget> From(TrafficRoutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Events;
@@ -109,10 +111,13 @@ public sealed class BackgroundMeasurementReconcileTests
     [Fact]
     public async Task FastQuery_AnsweredWithinTheInlineWait_OneQueryPerIntervalAndNeverInProgress()
     {
-        var provider = new GatedProvider();
-        await using var h = await StartAsync(provider, "up", "1s");
+        // The point is an interaction (one query per interval, never more), so the provider is a mock verified below.
+        var provider = new Mock<IMetricProvider>(MockBehavior.Strict);
+        provider.Setup(p => p.QueryAsync(It.Is<MetricQuery>(q => q.Query == "up"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(MetricQueryResult.Data([1.0]));
+        await using var h = await StartAsync(provider.Object, "up", "1s");
         var wakes = new ConcurrentQueue<ObjectKey>();
-        using var runner = Runner(h, provider, wakes, TimeSpan.FromMinutes(1));
+        using var runner = Runner(h, provider.Object, wakes, TimeSpan.FromMinutes(1));
         var reconciler = Reconciler(h, runner);
         var sawInProgress = false;
 
@@ -133,13 +138,13 @@ public sealed class BackgroundMeasurementReconcileTests
         var metric = Metric(await h.GetRolloutAsync());
         Assert.Equal(AnalysisPhase.Successful, metric.Phase);
         Assert.Equal(2, metric.Successful);
-        Assert.Equal(2, provider.Asked);
+        provider.Verify(p => p.QueryAsync(It.IsAny<MetricQuery>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         Assert.False(sawInProgress);
         Assert.Empty(wakes);
         Assert.Equal(0, runner.Count);
     }
 
-    private static async Task<ControllerHarness> StartAsync(GatedProvider provider, string query = GatedProvider.HangingQuery, string interval = "1m")
+    private static async Task<ControllerHarness> StartAsync(IMetricProvider provider, string query = GatedProvider.HangingQuery, string interval = "1m")
     {
         var h = await ControllerHarness.StartAsync(measurements: clock => Service(provider, clock));
         await h.CreateServicesAsync("web-stable", "web-canary");
@@ -149,11 +154,11 @@ public sealed class BackgroundMeasurementReconcileTests
         return h;
     }
 
-    private static MeasurementService Service(GatedProvider provider, TimeProvider clock) =>
+    private static MeasurementService Service(IMetricProvider provider, TimeProvider clock) =>
         new(provider, new InMemorySecrets(), clock, NullLogger<MeasurementService>.Instance);
 
     // No inline wait by default: every measurement the provider does not answer synchronously goes to the background.
-    private static BackgroundMeasurements Runner(ControllerHarness h, GatedProvider provider, ConcurrentQueue<ObjectKey> wakes, TimeSpan? inlineWait = null) =>
+    private static BackgroundMeasurements Runner(ControllerHarness h, IMetricProvider provider, ConcurrentQueue<ObjectKey> wakes, TimeSpan? inlineWait = null) =>
         new(Service(provider, h.Clock), new MeasurementRunnerOptions { InlineWait = inlineWait ?? TimeSpan.Zero }, h.Clock, wakes.Enqueue, NullLogger<BackgroundMeasurements>.Instance);
 
     private static RolloutReconciler Reconciler(ControllerHarness h, BackgroundMeasurements runner) =>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RolloutOperator.ApiEmulator.Api;
+namespace RolloutOperator.ApiEmulator.Failures;
 
 /// <summary>A failed API call; carries the metav1.Status body the server returns.</summary>
 internal sealed class ApiException : Exception

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Resources;
 using RolloutOperator.ApiEmulator.Schema;
 
-namespace RolloutOperator.ApiEmulator.Api;
+namespace RolloutOperator.ApiEmulator.Failures;
 
 /// <summary>Factories for the Status errors kube-apiserver returns, with its message wording.</summary>
 internal static class Errors

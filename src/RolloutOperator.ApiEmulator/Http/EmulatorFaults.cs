@@ -1,8 +1,8 @@
 using RolloutOperator.ApiEmulator.Api;
-using RolloutOperator.ApiEmulator.Http;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Storage;
 
-namespace RolloutOperator.ApiEmulator;
+namespace RolloutOperator.ApiEmulator.Http;
 
 /// <summary>Fault injection for resilience tests. Errors and latency apply to resource requests, not discovery.</summary>
 public sealed class EmulatorFaults

@@ -1,4 +1,4 @@
-namespace RolloutOperator.ApiEmulator;
+namespace RolloutOperator.ApiEmulator.Http;
 
 /// <summary>A request as the API server understands it (the apiserver's RequestInfo).</summary>
 public sealed record ApiRequest(

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Json;
-using RolloutOperator.ApiEmulator.Resources;
 using RolloutOperator.ApiEmulator.Schema;
 
-namespace RolloutOperator.ApiEmulator.Api;
+namespace RolloutOperator.ApiEmulator.Resources;
 
 /// <summary>How a stored object is shown to a client of one API version.</summary>
 internal static class ObjectView

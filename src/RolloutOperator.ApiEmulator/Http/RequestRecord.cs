@@ -1,4 +1,4 @@
-namespace RolloutOperator.ApiEmulator;
+namespace RolloutOperator.ApiEmulator.Http;
 
 /// <summary>One served request with its outcome. Watches are recorded when the stream starts.</summary>
 public sealed record RequestRecord(ApiRequest Request, int StatusCode, DateTimeOffset Time)

@@ -1,4 +1,4 @@
-namespace RolloutOperator.ApiEmulator;
+namespace RolloutOperator.ApiEmulator.Http;
 
 /// <summary>Every request the emulator served, in order; thread-safe snapshots.</summary>
 public sealed class RequestLog
