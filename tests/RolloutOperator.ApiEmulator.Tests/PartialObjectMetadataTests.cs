@@ -1,6 +1,6 @@
-using k8s;
 using System.Net;
 using System.Text.Json.Nodes;
+using k8s;
 using static RolloutOperator.ApiEmulator.Tests.EmulatorHarness;
 
 namespace RolloutOperator.ApiEmulator.Tests;
