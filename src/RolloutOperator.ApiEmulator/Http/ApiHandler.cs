@@ -25,15 +25,21 @@ internal sealed class ApiHandler(ResourceApi api, WatchStreamer watches, Emulato
 
             await faults.BeforeRequestAsync(request, ct).ConfigureAwait(false);
             var type = Resolve(request);
+            var metadataOnly = PartialMetadata.Requested(http.Request.Headers.Accept.ToString(), list: request.Verb == "list");
             if (request.Verb == "watch")
             {
                 Record(request, 200);
                 var list = QueryOptions.List(http.Request.Query, type.GroupResource, request.Name);
-                await watches.StreamAsync(http.Response, type, request.Namespace, list, ct).ConfigureAwait(false);
+                await watches.StreamAsync(http.Response, type, request.Namespace, list, metadataOnly, ct).ConfigureAwait(false);
                 return;
             }
 
             var (code, body) = await DispatchAsync(http, request, type, ct).ConfigureAwait(false);
+            if (metadataOnly && request.Verb is "get" or "list")
+            {
+                body = request.Verb == "list" ? PartialMetadata.List(body) : PartialMetadata.Object(body);
+            }
+
             await JsonResponses.WriteAsync(http.Response, code, body, ct).ConfigureAwait(false);
         }
         catch (ApiException e)

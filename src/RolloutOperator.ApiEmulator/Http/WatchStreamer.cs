@@ -11,7 +11,7 @@ namespace RolloutOperator.ApiEmulator.Http;
 /// <summary>Serves a watch as newline-delimited JSON events until timeout, drop, disconnect or shutdown.</summary>
 internal sealed class WatchStreamer(ObjectStore store, TimeProvider time, TimeSpan defaultWatchTimeout, TimeSpan bookmarkInterval)
 {
-    public async Task StreamAsync(HttpResponse response, ResourceType type, string? ns, ListOptions list, CancellationToken ct)
+    public async Task StreamAsync(HttpResponse response, ResourceType type, string? ns, ListOptions list, bool metadataOnly, CancellationToken ct)
     {
         var watcher = new Watcher(type, new WatchFilter(type.GroupResource, ns, list.Labels, list.Fields));
         try
@@ -35,7 +35,9 @@ internal sealed class WatchStreamer(ObjectStore store, TimeProvider time, TimeSp
             await response.StartAsync(ct).ConfigureAwait(false);
             await foreach (var e in watcher.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(WireJson.Write(e.ToJson()) + "\n"), ct).ConfigureAwait(false);
+                // Metadata only: each object as PartialObjectMetadata; an ERROR event's Status stays as it is.
+                var line = metadataOnly && e.Type != "ERROR" ? new WatchEvent(e.Type, PartialMetadata.Object(e.Object)) : e;
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(WireJson.Write(line.ToJson()) + "\n"), ct).ConfigureAwait(false);
                 await response.Body.FlushAsync(ct).ConfigureAwait(false);
             }
         }

@@ -42,14 +42,14 @@ internal static class ListCommand
         return command;
     }
 
-    private static async Task WriteStructuredAsync(CliContext context, RolloutApi api, string? ns, string format, CancellationToken ct)
+    private static async Task WriteStructuredAsync(CliContext context, RolloutClient api, string? ns, string format, CancellationToken ct)
     {
         var items = await api.ListAsync(ns, ct).ConfigureAwait(false);
         var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = JsonNode.Parse(KubernetesJson.Serialize(items)) };
         StructuredOutput.Write(context.Console, list, format);
     }
 
-    private static async Task WatchAsync(CliContext context, RolloutApi api, string? ns, bool allNamespaces, CancellationToken ct)
+    private static async Task WatchAsync(CliContext context, RolloutClient api, string? ns, bool allNamespaces, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var signal = new ChangeSignal(context.Time);

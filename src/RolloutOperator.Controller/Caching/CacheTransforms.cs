@@ -39,7 +39,7 @@ internal static class CacheTransforms
     };
 
     /// <summary>
-    /// A Deployment that is not a revision (only ever read as a workloadRef: its pod template, selector and replicas):
+    /// A Deployment named by a workloadRef, as read whole (only ever read for its pod template, selector and replicas):
     /// as <see cref="Deployment"/> but without status, which nothing reads and which changes far more often than the spec.
     /// </summary>
     public static V1Deployment Workload(V1Deployment deployment) => new()
@@ -48,6 +48,29 @@ internal static class CacheTransforms
         Kind = deployment.Kind,
         Metadata = CachedMetadata.WithoutApplyBookkeeping(deployment.Metadata),
         Spec = deployment.Spec,
+    };
+
+    /// <summary>
+    /// An entry of the metadata-only workload watch: only what keys, versions and indexes it (namespace, name, uid,
+    /// resourceVersion, owner references) and the deletion time. Its labels and annotations are read by no one: the watch
+    /// only tells which Deployments exist and when one changed; the referenced ones are read whole
+    /// (<see cref="ReferencedWorkloads"/>, through <see cref="Workload"/>).
+    /// </summary>
+    public static V1Deployment WorkloadMetadata(V1Deployment deployment) => new()
+    {
+        ApiVersion = deployment.ApiVersion,
+        Kind = deployment.Kind,
+        Metadata = deployment.Metadata is { } metadata
+            ? new V1ObjectMeta
+            {
+                Name = metadata.Name,
+                NamespaceProperty = metadata.NamespaceProperty,
+                Uid = metadata.Uid,
+                ResourceVersion = metadata.ResourceVersion,
+                OwnerReferences = metadata.OwnerReferences,
+                DeletionTimestamp = metadata.DeletionTimestamp,
+            }
+            : new V1ObjectMeta(),
     };
 
     public static V1Service Service(V1Service service) => new()

@@ -1,6 +1,7 @@
 using RolloutOperator.Controller.Analysis.Background;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Runtime.Informers;
+using RolloutOperator.Runtime.Memory;
 
 namespace RolloutOperator.Controller.Composition;
 
@@ -28,6 +29,12 @@ public sealed record RolloutControllerOptions
 
     /// <summary>Diagnostic switch: false keeps whole objects in the caches, so the benchmark can measure what the transforms save.</summary>
     public bool CacheTransforms { get; init; } = true;
+
+    /// <summary>
+    /// The collection run once every cache has synced and once the first pass over every Rollout has drained, to return
+    /// the garbage of the initial lists to the operating system (see <see cref="HeapCompaction"/>).
+    /// </summary>
+    public HeapCompaction StartupCompaction { get; init; } = HeapCompaction.Aggressive;
 
     /// <summary>How long a reconcile waits for a provider and how many provider queries run at once in the background.</summary>
     public MeasurementRunnerOptions Measurements { get; init; } = new();

@@ -15,20 +15,22 @@ namespace RolloutOperator.Controller.Composition;
 /// The informers the Rollout controller reads. Deployments are watched twice, split by the operator's Rollout label so no
 /// Deployment is cached twice: revision Deployments (ours, always labelled) through a label-selected watch, found by owner
 /// uid; every other Deployment through the complementary selector, only for spec.workloadRef (the user's Deployment
-/// carries none of our labels). Why user-owned objects are not labelled by the operator instead: docs/controller.md.
+/// carries none of our labels). That second watch is metadata only: it says which Deployments exist and when they change;
+/// the few a Rollout names are read whole on demand (<see cref="ReferencedWorkloads"/>). Why user-owned objects are not
+/// labelled by the operator instead: docs/controller.md; the cache choices: docs/operations.md.
 /// </summary>
 internal sealed class RolloutInformers
 {
     public RolloutInformers(IKubernetes client, RolloutControllerOptions options, TimeProvider time, RuntimeMetrics metrics, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger<RolloutInformers>();
-        Informer<T> Create<T>(string name, ApiResource resource, bool clusterScoped = false, string? labelSelector = null)
+        Informer<T> Create<T>(string name, ApiResource resource, bool clusterScoped = false, string? labelSelector = null, bool metadataOnly = false)
             where T : class, IKubernetesObject<V1ObjectMeta> =>
-            new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces, labelSelector), options.Informers, time, metrics, logger);
+            new(name, ListWatchFactory.ForNamespaces<T>(client, resource, clusterScoped ? [] : options.Namespaces, labelSelector, metadataOnly), options.Informers, time, metrics, logger);
 
         Rollouts = Create<Rollout>("rollouts", ApiResources.Rollouts);
         Deployments = Create<V1Deployment>("deployments", ApiResources.Deployments, labelSelector: RevisionSelector);
-        Workloads = Create<V1Deployment>("workloads", ApiResources.Deployments, labelSelector: "!" + RevisionSelector);
+        Workloads = Create<V1Deployment>("workloads", ApiResources.Deployments, labelSelector: "!" + RevisionSelector, metadataOnly: true);
         Services = Create<V1Service>("services", ApiResources.Services);
         AnalysisTemplates = Create<AnalysisTemplate>("analysistemplates", ApiResources.AnalysisTemplates);
         ClusterAnalysisTemplates = Create<AnalysisTemplate>("clusteranalysistemplates", ApiResources.ClusterAnalysisTemplates, clusterScoped: true);
@@ -42,9 +44,13 @@ internal sealed class RolloutInformers
             AddTransforms();
         }
 
+        var referenced = new ReferencedWorkloads(Workloads.Cache, client, options.CacheTransforms ? CacheTransforms.Workload : d => d);
+        Workloads.AddHandler(new InformerHandler<V1Deployment> { Deleted = d => referenced.Forget(ObjectKey.Of(d)) });
         Caches = new RolloutCaches(Rollouts.Cache, Deployments.Cache, Services.Cache, AnalysisTemplates.Cache, ClusterAnalysisTemplates.Cache, Jobs.Cache)
         {
             Workloads = Workloads.Cache,
+            WorkloadRefs = referenced,
+            RefreshWorkload = referenced.RefreshAsync,
         };
     }
 
@@ -52,7 +58,7 @@ internal sealed class RolloutInformers
     {
         Rollouts.AddTransform(CacheTransforms.Rollout);
         Deployments.AddTransform(CacheTransforms.Deployment);
-        Workloads.AddTransform(CacheTransforms.Workload);
+        Workloads.AddTransform(CacheTransforms.WorkloadMetadata);
         Services.AddTransform(CacheTransforms.Service);
         AnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
         ClusterAnalysisTemplates.AddTransform(CacheTransforms.AnalysisTemplate);
@@ -66,7 +72,7 @@ internal sealed class RolloutInformers
     /// <summary>Revision Deployments: label-selected, so no unrelated Deployment reaches this cache.</summary>
     public Informer<V1Deployment> Deployments { get; }
 
-    /// <summary>Every Deployment without the operator's Rollout label, read only for spec.workloadRef.</summary>
+    /// <summary>Every Deployment without the operator's Rollout label, metadata only: which exist, at which resourceVersion.</summary>
     public Informer<V1Deployment> Workloads { get; }
 
     public Informer<V1Service> Services { get; }

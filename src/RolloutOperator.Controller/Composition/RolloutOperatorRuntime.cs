@@ -13,6 +13,7 @@ using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Runtime.Controllers;
 using RolloutOperator.Runtime.Health;
 using RolloutOperator.Runtime.Informers;
+using RolloutOperator.Runtime.Memory;
 using RolloutOperator.Runtime.Metrics;
 using RolloutOperator.Runtime.Queue;
 
@@ -25,11 +26,17 @@ namespace RolloutOperator.Controller.Composition;
 public sealed class RolloutOperatorRuntime : IDisposable
 {
     public const string ControllerName = "rollout";
+
+    /// <summary>How often the end of the start-up is checked for (then the heap is compacted once).</summary>
+    public static readonly TimeSpan StartupCheckInterval = TimeSpan.FromSeconds(1);
     private readonly RolloutInformers _informers;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
     private readonly NotificationDispatcher? _notifications;
     private readonly BackgroundMeasurements _background;
+    private readonly HeapCompaction _compaction;
+    private readonly TimeProvider _time;
+    private volatile bool _controllerStarted;
 
     internal RolloutOperatorRuntime(
         IKubernetes client,
@@ -45,6 +52,8 @@ public sealed class RolloutOperatorRuntime : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        _compaction = options.StartupCompaction;
+        _time = time;
         _informers = new RolloutInformers(client, options, time, runtimeMetrics, loggerFactory);
         _queue = new WorkQueue<ObjectKey>(new WorkQueueOptions { Name = ControllerName }, time, runtimeMetrics);
         var eventOptions = new EventRecorderOptions(options.InstanceName) { DedupeWindow = options.EventDedupeWindow };
@@ -71,7 +80,21 @@ public sealed class RolloutOperatorRuntime : IDisposable
 
     internal RolloutCaches Caches => _informers.Caches;
 
-    public Task RunInformersAsync(CancellationToken cancellationToken) => _informers.RunAsync(cancellationToken);
+    /// <summary>
+    /// Runs every informer. Once all have synced and the start-up is over (the first pass over every Rollout has drained,
+    /// or no pass runs because this instance does not lead), the garbage of the initial lists is returned once
+    /// (<see cref="HeapCompaction"/>). Not at the moment of sync: the workers start then, and a blocking collection would
+    /// stall the first pass.
+    /// </summary>
+    public Task RunInformersAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        _informers.RunAsync(cancellationToken),
+        _compaction.CompactAfterAsync(StartupOverAsync, cancellationToken));
+
+    private async Task StartupOverAsync(CancellationToken cancellationToken)
+    {
+        await WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        await HeapCompaction.QuietAsync(() => !_controllerStarted || _queue.Depth == 0, StartupCheckInterval, _time, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _informers.WaitForSyncAsync(cancellationToken);
 
@@ -79,6 +102,7 @@ public sealed class RolloutOperatorRuntime : IDisposable
     public async Task RunControllerAsync(CancellationToken cancellationToken)
     {
         await WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        _controllerStarted = true;
         foreach (var rollout in _informers.Caches.Rollouts.List())
         {
             // Keys added before this instance led were queued too, but a fresh leader re-checks everything anyway.

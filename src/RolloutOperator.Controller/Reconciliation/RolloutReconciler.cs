@@ -47,6 +47,7 @@ internal sealed class RolloutReconciler : IReconciler<ObjectKey>
 
             try
             {
+                await _caches.RefreshWorkloadAsync(rollout, cancellationToken).ConfigureAwait(false);
                 var result = await _sync.ReconcileAsync(rollout, cancellationToken).ConfigureAwait(false);
                 if (result.Written is { } written)
                 {

@@ -37,7 +37,7 @@ internal sealed class ParseContextFactory
     /// <summary>spec.workloadRef's Deployment from the cache, or null.</summary>
     public V1Deployment? ReferencedDeployment(Rollout rollout) =>
         rollout.Spec.WorkloadRef is { Name.Length: > 0 } reference
-            ? _caches.Workloads.Find(rollout.Metadata.NamespaceProperty, reference.Name)
+            ? _caches.WorkloadRefs.Find(rollout.Metadata.NamespaceProperty, reference.Name)
             : null;
 
     /// <summary>The pod template and selector of the revision the spec describes.</summary>

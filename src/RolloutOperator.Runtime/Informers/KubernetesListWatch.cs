@@ -17,8 +17,13 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
     private readonly RawApi _api;
     private readonly ApiResource _resource;
     private readonly string? _labelSelector;
+    private readonly bool _metadataOnly;
 
-    public KubernetesListWatch(IKubernetes client, ApiResource resource, string? @namespace, string? labelSelector = null)
+    /// <param name="metadataOnly">
+    /// Ask for metadata only (<see cref="MetadataOnly"/>): lists and watch events carry each object's kind, apiVersion and
+    /// metadata, nothing else. For caches that only need to know which objects exist and when they change.
+    /// </param>
+    public KubernetesListWatch(IKubernetes client, ApiResource resource, string? @namespace, string? labelSelector = null, bool metadataOnly = false)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(resource);
@@ -26,6 +31,7 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
         _resource = resource;
         NamespaceScope = string.IsNullOrEmpty(@namespace) ? null : @namespace;
         _labelSelector = labelSelector;
+        _metadataOnly = metadataOnly;
     }
 
     public string Description => NamespaceScope is null ? _resource.ToString() : $"{_resource} in {NamespaceScope}";
@@ -36,7 +42,7 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
     {
         var path = RawApi.Path(_resource, NamespaceScope, [
             ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", _labelSelector)]);
-        using var response = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.GetAsync(path, cancellationToken, _metadataOnly ? MetadataOnly.ListAccept : null).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var list = await JsonDocument.ParseAsync(body, ObjectDecoder.Document, cancellationToken).ConfigureAwait(false);
         var items = new List<T>();
@@ -74,7 +80,7 @@ public sealed class KubernetesListWatch<T> : IListWatch<T>
         var path = RawApi.Path(_resource, NamespaceScope, [
             ("watch", "true"), ("allowWatchBookmarks", "true"), ("resourceVersion", resourceVersion),
             ("timeoutSeconds", timeoutSeconds.ToString(CultureInfo.InvariantCulture)), ("labelSelector", _labelSelector)]);
-        using var response = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.GetAsync(path, cancellationToken, _metadataOnly ? MetadataOnly.ObjectAccept : null).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(body);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)

@@ -10,18 +10,18 @@ public static class ListWatchFactory
     /// <paramref name="namespaces"/> is empty.
     /// </summary>
     public static IReadOnlyList<IListWatch<T>> ForNamespaces<T>(
-        IKubernetes client, ApiResource resource, IReadOnlyCollection<string> namespaces, string? labelSelector = null)
+        IKubernetes client, ApiResource resource, IReadOnlyCollection<string> namespaces, string? labelSelector = null, bool metadataOnly = false)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(namespaces);
         if (namespaces.Count == 0)
         {
-            return [new KubernetesListWatch<T>(client, resource, null, labelSelector)];
+            return [new KubernetesListWatch<T>(client, resource, null, labelSelector, metadataOnly)];
         }
 
         return namespaces
             .Distinct(StringComparer.Ordinal)
-            .Select(ns => (IListWatch<T>)new KubernetesListWatch<T>(client, resource, ns, labelSelector))
+            .Select(ns => (IListWatch<T>)new KubernetesListWatch<T>(client, resource, ns, labelSelector, metadataOnly))
             .ToList();
     }
 }

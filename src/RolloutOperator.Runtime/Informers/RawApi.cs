@@ -12,9 +12,14 @@ namespace RolloutOperator.Runtime.Informers;
 /// </summary>
 internal sealed class RawApi(Kubernetes client)
 {
-    public async Task<HttpResponseMessage> GetAsync(string relativeUri, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> GetAsync(string relativeUri, CancellationToken cancellationToken, string? accept = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseUri, relativeUri)) { Version = HttpVersion.Version20 };
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
         if (client.Credentials is { } credentials)
         {
             await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);

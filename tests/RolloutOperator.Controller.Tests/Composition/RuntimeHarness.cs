@@ -10,6 +10,7 @@ using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.Reconciliation;
 using RolloutOperator.Controller.Traffic;
+using RolloutOperator.Runtime.Memory;
 
 namespace RolloutOperator.Controller.Tests.Composition;
 
@@ -36,7 +37,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public string Namespace { get; } = "apps";
 
-    public static async Task<RuntimeHarness> StartAsync(TimeProvider time, int workers = 1)
+    public static async Task<RuntimeHarness> StartAsync(TimeProvider time, int workers = 1, HeapCompaction? compaction = null)
     {
         var harness = new RuntimeHarness(time);
         harness.Emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
@@ -45,7 +46,13 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         await harness.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = harness.Namespace } });
         harness.Runtime = new RolloutOperatorRuntime(
             harness.Client,
-            new RolloutControllerOptions { InstanceName = "test-pod", Namespaces = [harness.Namespace], Workers = workers },
+            new RolloutControllerOptions
+            {
+                InstanceName = "test-pod",
+                Namespaces = [harness.Namespace],
+                Workers = workers,
+                StartupCompaction = compaction ?? HeapCompaction.Aggressive,
+            },
             new TrafficRouterRegistry([]),
             new FakeMeasurementService(),
             new Runtime.Metrics.RuntimeMetrics(harness.Registry),
@@ -54,6 +61,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             NullLoggerFactory.Instance);
         return harness;
     }
+
+    /// <summary>Runs the informers only, as an instance that does not lead.</summary>
+    public void RunInformers() => _running = Runtime.RunInformersAsync(_stop.Token);
 
     public void Run()
     {

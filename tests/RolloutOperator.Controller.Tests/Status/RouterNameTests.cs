@@ -1,7 +1,7 @@
 using System.Text;
 using k8s.Models;
 using Prometheus;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;

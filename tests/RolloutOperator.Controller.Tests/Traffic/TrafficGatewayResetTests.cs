@@ -1,5 +1,5 @@
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;

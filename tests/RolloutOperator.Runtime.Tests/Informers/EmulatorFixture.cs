@@ -53,11 +53,21 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public Informer<T> StartInformer<T>(
         ApiResource resource, IInformerHandler<T> handler, InformerOptions? options = null, params string[] namespaces)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        Start(resource, handler, options, namespaces, metadataOnly: false);
+
+    /// <summary>An informer whose list and watch ask for metadata only (PartialObjectMetadata).</summary>
+    public Informer<T> StartMetadataOnlyInformer<T>(ApiResource resource, IInformerHandler<T> handler)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        Start(resource, handler, null, [], metadataOnly: true);
+
+    private Informer<T> Start<T>(
+        ApiResource resource, IInformerHandler<T> handler, InformerOptions? options, string[] namespaces, bool metadataOnly)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var informer = new Informer<T>(
             resource.Plural,
-            ListWatchFactory.ForNamespaces<T>(InformerClient, resource, namespaces),
+            ListWatchFactory.ForNamespaces<T>(InformerClient, resource, namespaces, metadataOnly: metadataOnly),
             options ?? FastOptions(),
             TimeProvider.System,
             new RuntimeMetrics(Registry),
