@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RolloutOperator.ApiEmulator.Api;
+using RolloutOperator.ApiEmulator.Failures;
 using RolloutOperator.ApiEmulator.Json;
 
 namespace RolloutOperator.ApiEmulator.Http;

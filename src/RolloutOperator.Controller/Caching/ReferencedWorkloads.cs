@@ -3,7 +3,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Model;
+using RolloutOperator.Model;
 using RolloutOperator.Runtime.Informers;
 
 namespace RolloutOperator.Controller.Caching;
