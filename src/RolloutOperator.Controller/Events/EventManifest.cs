@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Engine;
 using RolloutOperator.Model;
 

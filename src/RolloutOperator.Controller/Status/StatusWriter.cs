@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Model;
 

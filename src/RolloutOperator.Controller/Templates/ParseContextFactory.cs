@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;

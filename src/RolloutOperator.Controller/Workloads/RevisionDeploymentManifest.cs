@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Model;

@@ -1,5 +1,4 @@
 using k8s.Models;
-using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Caching;
 using RolloutOperator.Core.Analysis;
 using RolloutOperator.Core.Api;
