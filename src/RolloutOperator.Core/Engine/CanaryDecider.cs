@@ -113,7 +113,7 @@ internal static class CanaryDecider
             ctx.Normal("StepCompleted", $"Revision {canary}: step {index + 1}/{plan.Steps.Count} completed");
             index++;
             ctx.PromoteOne = false;
-            status.StepStartedAt = ctx.Now;
+            status.StepStartedAt = ctx.PreciseNow;
             ctx.MarkProgress();
         }
 
