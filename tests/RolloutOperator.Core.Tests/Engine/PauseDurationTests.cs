@@ -13,9 +13,11 @@ public sealed class PauseDurationTests
         s.RunUntil(x => x.IsHealthy);
         s.Advance(TimeSpan.FromMilliseconds(900) - TimeSpan.FromTicks(s.Now.UtcTicks % TimeSpan.TicksPerSecond));
 
+        // Whole-second ticks keep every reconcile, the one that enters the pause included, 0.9 s into its second.
         s.DeployNew("v2");
-        s.RunUntil(x => x.Status.CurrentStepIndex == 1, tick: TimeSpan.FromMilliseconds(100));
+        s.RunUntil(x => x.Status.CurrentStepIndex == 1, tick: TimeSpan.FromSeconds(1));
         var entered = s.Now;
+        Assert.Equal(9_000_000, entered.UtcTicks % TimeSpan.TicksPerSecond);
         s.RunUntil(x => x.Status.CurrentStepIndex == 2, maxReconciles: 400, tick: TimeSpan.FromMilliseconds(100));
 
         Assert.True(s.Now - entered >= TimeSpan.FromSeconds(10), $"the 10 s pause ended after {(s.Now - entered).TotalSeconds:0.0} s");
