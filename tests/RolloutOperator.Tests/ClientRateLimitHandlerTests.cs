@@ -34,6 +34,48 @@ public sealed class ClientRateLimitHandlerTests
         await running;
     }
 
+    [Fact]
+    public async Task Events_TheirBucketEmpty_AWriteIsNotQueuedBehindThem()
+    {
+        var inner = new Ok();
+        using var invoker = new HttpMessageInvoker(new ClientRateLimitHandler(qps: 0.001, burst: 1) { InnerHandler = inner });
+        using var firstEvent = await invoker.SendAsync(EventRequest(), CancellationToken.None);
+        var queuedEvent = invoker.SendAsync(EventRequest(), CancellationToken.None);
+
+        using var write = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Patch, "http://api.invalid/apis/rollout-operator.io/v1alpha1/namespaces/a/rollouts/r/status"), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, write.StatusCode);
+        Assert.False(queuedEvent.IsCompleted);
+        Assert.Equal(2, inner.Sent);
+    }
+
+    [Fact]
+    public async Task Events_MoreWaitingThanTheBurst_TheNextIsAnswered429WithoutBeingSent()
+    {
+        var inner = new Ok();
+        using var handler = new ClientRateLimitHandler(qps: 0.001, burst: 1) { InnerHandler = inner };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var sent = await invoker.SendAsync(EventRequest(), CancellationToken.None);
+        var waiting = invoker.SendAsync(EventRequest(), CancellationToken.None);
+
+        using var dropped = await invoker.SendAsync(EventRequest(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, dropped.StatusCode);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, inner.Sent);
+        Assert.Equal(1, handler.DroppedEvents);
+    }
+
+    [Theory]
+    [InlineData("http://api.invalid/apis/events.k8s.io/v1/namespaces/a/events", true)]
+    [InlineData("http://api.invalid/api/v1/namespaces/a/events/e1", true)]
+    [InlineData("http://api.invalid/apis/rollout-operator.io/v1alpha1/namespaces/events/rollouts/r/status", false)]
+    [InlineData("http://api.invalid/apis/apps/v1/namespaces/a/deployments/d", false)]
+    public void IsEvent_ByPath(string uri, bool expected) => Assert.Equal(expected, ClientRateLimitHandler.IsEvent(new Uri(uri)));
+
+    private static HttpRequestMessage EventRequest() => new(HttpMethod.Post, "http://api.invalid/apis/events.k8s.io/v1/namespaces/a/events");
+
     private static HttpRequestMessage Request() => new(HttpMethod.Get, "http://api.invalid/apis/x");
 
     private sealed class Sender(HttpMessageInvoker invoker, TaskCompletionSource<HttpStatusCode> answered) : IReconciler<string>
@@ -48,7 +90,14 @@ public sealed class ClientRateLimitHandlerTests
 
     private sealed class Ok : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        private int _sent;
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _sent);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
     }
 }

@@ -23,6 +23,7 @@ internal sealed class EventRecorder
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string Uid, string Type, string Reason, string Note), SeriesEntry> _recent = new();
+    private long _nextPruneTicks;
 
     public EventRecorder(IKubernetes client, EventRecorderOptions options, TimeProvider time, ILogger<EventRecorder> logger)
     {
@@ -58,6 +59,12 @@ internal sealed class EventRecorder
             _recent[key] = new SeriesEntry(name, 1, now);
             Prune(now);
         }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            // Throttled (by the server or the client's event budget): best-effort, and a warning per dropped Event under
+            // load would only add to it.
+            EventLog.Throttled(_logger, rolloutEvent.Reason);
+        }
         catch (HttpOperationException ex)
         {
             EventLog.WriteFailed(_logger, ex, rolloutEvent.Reason, (int)ex.Response.StatusCode);
@@ -90,8 +97,18 @@ internal sealed class EventRecorder
         }
     }
 
+    /// <summary>
+    /// Forgets series older than the window. A walk over every series per Event created cost more CPU than the rest of
+    /// the recorder under load, so it runs at most ten times per window; lookups check the window themselves.
+    /// </summary>
     private void Prune(DateTimeOffset now)
     {
+        var next = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextPruneTicks, (now + (_options.DedupeWindow / 10)).UtcTicks, next) != next)
+        {
+            return;
+        }
+
         foreach (var (key, entry) in _recent)
         {
             if (now - entry.LastSeen >= _options.DedupeWindow)

@@ -75,7 +75,8 @@ internal sealed class RolloutSync
             await _parts.WorkloadRef.ApplyAsync(current, plan, decision.Status, observation, cancellationToken).ConfigureAwait(false);
             var written = await FinishAsync(current, plan, decision, events, cancellationToken).ConfigureAwait(false);
             await _parts.Jobs.CleanUpAsync(current, plan, decision.Status, cancellationToken).ConfigureAwait(false);
-            return new SyncResult(new ReconcileResult(Requeue(plan, decision, observation)), written ?? (ReferenceEquals(current, rollout) ? null : current));
+            var requeue = Requeue(plan, decision, observation, _parts.Time.GetUtcNow() - observation.Now);
+            return new SyncResult(new ReconcileResult(requeue), written ?? (ReferenceEquals(current, rollout) ? null : current));
         }
         catch (Exception e) when (ApiRejection.Of(e) is { } rejection)
         {
@@ -154,9 +155,13 @@ internal sealed class RolloutSync
         return parsed.Command is { } command ? [command] : [];
     }
 
-    private static TimeSpan? Requeue(RolloutPlan plan, Decision decision, RolloutObservation observation)
+    /// <summary>
+    /// When to look again. The decision's wake-up counts from the observation's time, and <paramref name="spent"/> of it
+    /// went on this reconcile's own writes and Events: a pause would otherwise end late by as long as they took.
+    /// </summary>
+    internal static TimeSpan? Requeue(RolloutPlan plan, Decision decision, RolloutObservation observation, TimeSpan spent)
     {
-        var requeue = Bounded(decision.RequeueAfter);
+        var requeue = Bounded(decision.RequeueAfter is { } after && spent > TimeSpan.Zero ? after - spent : decision.RequeueAfter);
         if (decision.Actions.Any(a => a is RouteTraffic))
         {
             return Min(requeue, TrafficPollInterval);

@@ -31,20 +31,25 @@ internal static class StatusBudget
         new(1, 0, Long: 64, Short: 32, Query: 0),
     ];
 
-    public static RolloutStatus Fit(RolloutStatus status, int maxBytes = MaxBytes)
+    public static RolloutStatus Fit(RolloutStatus status, int maxBytes = MaxBytes) => FitWithJson(status, maxBytes).Status;
+
+    /// <summary>The fitted status with its JSON, which measuring it produced anyway: the status writer diffs that text.</summary>
+    public static (RolloutStatus Status, string Json) FitWithJson(RolloutStatus status, int maxBytes = MaxBytes)
     {
         ArgumentNullException.ThrowIfNull(status);
         var fitted = status;
+        var json = string.Empty;
         foreach (var level in Levels)
         {
             fitted = Apply(status, level);
-            if (Size(fitted) <= maxBytes)
+            json = ApiJson.Serialize(fitted);
+            if (Encoding.UTF8.GetByteCount(json) <= maxBytes)
             {
                 break;
             }
         }
 
-        return fitted;
+        return (fitted, json);
     }
 
     public static int Size(RolloutStatus status) => Encoding.UTF8.GetByteCount(ApiJson.Serialize(status));

@@ -25,8 +25,16 @@ internal sealed class StatusWriter
     /// <exception cref="RolloutConflictException">The Rollout changed since it was read.</exception>
     public async Task<Rollout?> WriteAsync(Rollout rollout, RolloutStatus next, CancellationToken cancellationToken)
     {
-        var before = Serialize(rollout.Status);
-        var after = Serialize(StatusBudget.Fit(next));
+        // Most reconciles change nothing: equal JSON text (one type, one property order) settles that without parsing.
+        var beforeJson = rollout.Status is null ? null : ApiJson.Serialize(rollout.Status);
+        var afterJson = StatusBudget.FitWithJson(next).Json;
+        if (afterJson == beforeJson)
+        {
+            return null;
+        }
+
+        var before = Parse(beforeJson);
+        var after = Parse(afterJson);
         var diff = JsonMergeDiff.Diff(before, after);
         if (diff.Count == 0)
         {
@@ -57,12 +65,11 @@ internal sealed class StatusWriter
         }
     }
 
-    private static JsonObject Serialize(RolloutStatus? status) =>
-        status is null ? [] : JsonNode.Parse(ApiJson.Serialize(status)) as JsonObject ?? [];
+    private static JsonObject Parse(string? json) => json is null ? [] : JsonNode.Parse(json) as JsonObject ?? [];
 
     private static Rollout? Deserialize(object? result) => result switch
     {
-        JsonElement element => KubernetesJson.Deserialize<Rollout>(element.GetRawText()),
+        JsonElement element => KubernetesJson.Deserialize<Rollout>(element),
         null => null,
         _ => KubernetesJson.Deserialize<Rollout>(KubernetesJson.Serialize(result)),
     };

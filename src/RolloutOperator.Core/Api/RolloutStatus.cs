@@ -34,7 +34,7 @@ public sealed record RolloutStatus
 
     [Description("When the current step started.")]
     [SchemaFormat("date-time")]
-    [JsonConverter(typeof(KubeTimeConverter))]
+    [JsonConverter(typeof(PreciseTimeConverter))]
     public DateTimeOffset? StepStartedAt { get; init; }
 
     [Description("When the rollout last made progress; the progress deadline counts from here.")]

@@ -139,7 +139,7 @@ internal static class CanaryDecider
 
             // A promote moves one step on, no further.
             promoteOne = false;
-            status.StepStartedAt = ctx.Now;
+            status.StepStartedAt = ctx.PreciseNow;
             ctx.MarkProgress();
         }
 

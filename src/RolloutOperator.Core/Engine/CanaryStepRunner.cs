@@ -42,8 +42,9 @@ internal static class CanaryStepRunner
             return StepOutcome.Held;
         }
 
-        var resumeAt = KubeTime.Truncate(KubeTime.After(started, duration));
-        if (ctx.Now >= resumeAt)
+        // Compared to the precise time: the start keeps its sub-second digits, so the pause lasts its whole duration.
+        var resumeAt = KubeTime.After(started, duration);
+        if (ctx.PreciseNow >= resumeAt)
         {
             return StepOutcome.Passed;
         }

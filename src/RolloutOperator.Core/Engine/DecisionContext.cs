@@ -23,6 +23,12 @@ internal sealed class DecisionContext(RolloutPlan plan, RolloutStatus status, Ro
 
     public DateTimeOffset Now { get; } = KubeTime.Truncate(observation.Now);
 
+    /// <summary>
+    /// The observation's time with its sub-second digits. A step's start keeps them: a start truncated to the whole second
+    /// would let a timed pause end up to a second before its duration has passed since the step really began.
+    /// </summary>
+    public DateTimeOffset PreciseNow => Observation.Now;
+
     public string Target => Plan.Revision;
 
     /// <summary>

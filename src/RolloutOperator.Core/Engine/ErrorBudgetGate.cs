@@ -95,7 +95,7 @@ internal static class ErrorBudgetGate
         if (ctx.Status.Pauses.RemoveAll(p => p.Reason == PauseReasons.ErrorBudget) > 0)
         {
             // The steps start now, not when the revision first appeared: a pause step must last its full duration.
-            ctx.Status.StepStartedAt = ctx.Now;
+            ctx.Status.StepStartedAt = ctx.PreciseNow;
             ctx.MarkProgress();
             ctx.Normal("ErrorBudgetReleased", $"Revision {revision} may take its steps: {why ?? $"error budget remaining {N(status.RemainingPercent ?? 0)}%"}");
         }

@@ -95,7 +95,7 @@ internal static class RevisionTransitions
         var status = ctx.Status;
         status.CanaryRevision = canary;
         status.CurrentStepIndex = canary is null ? null : 0;
-        status.StepStartedAt = canary is null ? null : ctx.Now;
+        status.StepStartedAt = canary is null ? null : ctx.PreciseNow;
         status.Abort = null;
         status.FullPromotion = false;
         // Commands are scoped to a revision, so a manual pause of the previous one does not carry over.

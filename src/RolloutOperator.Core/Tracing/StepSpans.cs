@@ -19,7 +19,8 @@ internal static class StepSpans
         }
 
         var from = window.Before?.CurrentStepIndex ?? 0;
-        var fromStart = window.Before?.StepStartedAt ?? window.Trace.StartedAt;
+        // Span times are whole seconds like every other recorded time; a step start keeps sub-second digits for pauses only.
+        var fromStart = KubeTime.Truncate(window.Before?.StepStartedAt ?? window.Trace.StartedAt);
         var (to, reachedAt) = Reached(window, plan, from);
         for (var index = from; index < to && index < plan.Steps.Count; index++)
         {
@@ -39,7 +40,7 @@ internal static class StepSpans
     {
         if (window.After is { } a && a.CanaryRevision == window.Trace.Revision && a.CurrentStepIndex is { } index)
         {
-            return (index, a.StepStartedAt ?? a.LastProgressAt ?? window.Trace.StartedAt);
+            return (index, KubeTime.Truncate(a.StepStartedAt ?? a.LastProgressAt ?? window.Trace.StartedAt));
         }
 
         return window.End is { Outcome: RevisionOutcome.Promoted } end ? (plan.Steps.Count, end.At) : (from, window.End?.At ?? window.Trace.StartedAt);

@@ -8,8 +8,9 @@ namespace RolloutOperator.Runtime.Queue;
 /// a key is handed to at most one worker at a time; an add while the key is being processed marks it
 /// dirty and it is queued once more when the worker calls <see cref="Done"/>.
 /// Two lanes: keys added with <see cref="AddPriority"/> are handed out before every routine key, so a change a user just
-/// made never waits behind a backlog of routine work (status echoes, timers, child updates). A routine key that is
-/// raised to priority moves to the priority lane; each lane is FIFO.
+/// made never waits behind a backlog of routine work (status echoes, retries, child updates). A wake-up the reconciler
+/// asked for (<see cref="Reschedule"/>: a pause that ends, a measurement that is due) is a deadline, so it too joins the
+/// priority lane when it comes due. A routine key that is raised to priority moves to the priority lane; each lane is FIFO.
 /// </summary>
 [SuppressMessage("Naming", "CA1711", Justification = "It is a queue; the name says what it is for.")]
 public sealed class WorkQueue<TKey> : IDisposable
@@ -91,11 +92,13 @@ public sealed class WorkQueue<TKey> : IDisposable
     /// Adds the key after <paramref name="delay"/>, at most <see cref="WorkQueueOptions.MaxDelay"/>; a pending earlier due
     /// time wins. A zero or negative delay adds at once. Never throws for any delay.
     /// </summary>
-    public void AddAfter(TKey key, TimeSpan delay)
+    public void AddAfter(TKey key, TimeSpan delay) => AddAfter(key, delay, priority: false);
+
+    private void AddAfter(TKey key, TimeSpan delay, bool priority)
     {
         if (delay <= TimeSpan.Zero)
         {
-            Add(key);
+            Add(key, priority);
             return;
         }
 
@@ -110,7 +113,7 @@ public sealed class WorkQueue<TKey> : IDisposable
             }
 
             pending?.Timer?.Dispose();
-            var entry = new DelayedAdd<TKey>(key, due);
+            var entry = new DelayedAdd<TKey>(key, due, priority || pending?.Priority == true);
             _delayed[key] = entry;
             // The callback takes the lock, so it cannot observe the entry before Timer is assigned.
             entry.Timer = _timeProvider.CreateTimer(OnDelayElapsed, entry, delay, Timeout.InfiniteTimeSpan);
@@ -121,7 +124,8 @@ public sealed class WorkQueue<TKey> : IDisposable
     /// Replaces whatever delayed add the key has with <paramref name="delay"/> (none when null). For the result of a
     /// successful reconcile: it recomputed every wait from the whole state, so a wake-up an earlier reconcile asked for (a
     /// progress deadline that no longer applies, a retry after an error that has since cleared) is obsolete, and keeping it
-    /// would cost one reconcile that changes nothing.
+    /// would cost one reconcile that changes nothing. The key joins the priority lane when the delay is over: the time was
+    /// chosen by the reconciler (a pause's end), and lateness there is what users see.
     /// </summary>
     public void Reschedule(TKey key, TimeSpan? delay)
     {
@@ -135,7 +139,7 @@ public sealed class WorkQueue<TKey> : IDisposable
 
         if (delay is { } after)
         {
-            AddAfter(key, after);
+            AddAfter(key, after, priority: true);
         }
     }
 
@@ -298,7 +302,7 @@ public sealed class WorkQueue<TKey> : IDisposable
             entry.Timer?.Dispose();
         }
 
-        Add(entry.Key);
+        Add(entry.Key, entry.Priority);
     }
 
     private void PublishDepthLocked() => _metrics.SetQueueDepth(Name, _waiting);

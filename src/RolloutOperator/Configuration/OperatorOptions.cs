@@ -15,7 +15,8 @@ internal sealed class OperatorOptions
     /// <summary>Comma-separated namespaces to watch; empty means all namespaces.</summary>
     public string? Namespaces { get; set; }
 
-    public int Workers { get; set; } = 4;
+    /// <summary>Parallel reconciles; chosen from the scale benchmark (docs/operations.md, "Defaults").</summary>
+    public int Workers { get; set; } = 16;
 
     /// <summary>Port of /healthz, /readyz and /metrics; 0 picks a free port (tests).</summary>
     public int Port { get; set; } = 8080;

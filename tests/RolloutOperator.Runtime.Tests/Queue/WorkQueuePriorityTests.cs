@@ -75,4 +75,35 @@ public sealed class WorkQueuePriorityTests
         Assert.Equal("c", await queue.TakeAsync());
         Assert.Equal(0, queue.Depth);
     }
+
+    [Fact]
+    public async Task Reschedule_WakeUpComesDue_IsHandedOutBeforeRoutineKeys()
+    {
+        using var queue = TestQueues.Create(_time);
+        queue.Reschedule("pause-ends", TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 100; i++)
+        {
+            queue.Add($"routine-{i}");
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Assert.Equal(new("pause-ends", true), await queue.GetAsync(cts.Token));
+        Assert.Equal("routine-0", await queue.TakeAsync());
+    }
+
+    [Fact]
+    public async Task AddRateLimited_RetryComesDue_StaysInTheRoutineLane()
+    {
+        using var queue = TestQueues.Create(_time);
+        queue.AddRateLimited("failed");
+        queue.Add("routine");
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("routine", await queue.TakeAsync());
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Assert.Equal(new("failed", false), await queue.GetAsync(cts.Token));
+    }
 }
