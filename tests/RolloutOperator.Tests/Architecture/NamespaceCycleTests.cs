@@ -6,16 +6,6 @@ namespace RolloutOperator.Tests.Architecture;
 /// <summary>No folder-level cycles: inside each src/ project, no two namespaces use each other (directly or through others).</summary>
 public sealed class NamespaceCycleTests
 {
-    // Cycles other branches of this round break (Core, Controller, Cli, Sandbox); the coordinator empties this list
-    // after merging them. A project listed here is still scanned and its cycles printed, it just does not fail.
-    private static readonly HashSet<string> KnownCycles = new(StringComparer.Ordinal)
-    {
-        "RolloutOperator.Core",
-        "RolloutOperator.Controller",
-        "RolloutOperator.Cli",
-        "RolloutOperator.Sandbox",
-    };
-
     private readonly ITestOutputHelper _output;
 
     public NamespaceCycleTests(ITestOutputHelper output) => _output = output;
@@ -31,10 +21,7 @@ public sealed class NamespaceCycleTests
             {
                 var line = $"{project.Key}: {string.Join(" <-> ", cycle)}";
                 _output.WriteLine(line);
-                if (!KnownCycles.Contains(project.Key))
-                {
-                    failures.Add(line);
-                }
+                failures.Add(line);
             }
         }
 
