@@ -21,6 +21,7 @@ COPY src/RolloutOperator.Controller/RolloutOperator.Controller.csproj src/Rollou
 COPY src/RolloutOperator.Core/RolloutOperator.Core.csproj src/RolloutOperator.Core/
 COPY src/RolloutOperator.Model/RolloutOperator.Model.csproj src/RolloutOperator.Model/
 COPY src/RolloutOperator.Runtime/RolloutOperator.Runtime.csproj src/RolloutOperator.Runtime/
+COPY src/RolloutOperator.Runtime.Informers/RolloutOperator.Runtime.Informers.csproj src/RolloutOperator.Runtime.Informers/
 RUN dotnet restore src/RolloutOperator/RolloutOperator.csproj
 
 # Publish layer: the sources (.dockerignore keeps bin/, obj/, tests and tooling out of the context).

@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Commands;
 using RolloutOperator.Sandbox.Progress;
 

@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 namespace RolloutOperator.Sandbox;
 
 /// <summary>A deliberately small parser: a handful of flags, no dependency, errors that say what was wrong.</summary>

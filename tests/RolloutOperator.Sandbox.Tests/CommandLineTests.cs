@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 namespace RolloutOperator.Sandbox.Tests;
 
 public sealed class CommandLineTests

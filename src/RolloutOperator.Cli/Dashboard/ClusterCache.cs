@@ -22,7 +22,7 @@ internal sealed class ClusterCache
 
     public ClusterCache(IKubernetes client, string? ns, TimeProvider time)
     {
-        var metrics = new RuntimeMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var metrics = NoInformerMetrics.Instance;
         var options = new InformerOptions();
         var scope = ns is null ? Array.Empty<string>() : [ns];
         Informer<T> Make<T>(string name, ApiResource resource, IReadOnlyCollection<string> namespaces, string? selector = null)

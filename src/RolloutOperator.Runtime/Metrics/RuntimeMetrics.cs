@@ -6,7 +6,7 @@ namespace RolloutOperator.Runtime.Metrics;
 /// All runtime metric families, registered into a caller-supplied registry so tests (and several
 /// operators in one process) stay isolated from <see cref="Prometheus.Metrics.DefaultRegistry"/>.
 /// </summary>
-public sealed class RuntimeMetrics
+public sealed class RuntimeMetrics : IInformerMetrics
 {
     private readonly Counter _reconcileTotal;
     private readonly Histogram _reconcileDuration;

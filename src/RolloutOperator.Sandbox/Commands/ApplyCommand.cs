@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 using System.Text.Json.Nodes;
 using RolloutOperator.Model.Yaml;
 using RolloutOperator.Sandbox.Hosting;

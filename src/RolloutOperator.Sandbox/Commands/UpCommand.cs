@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Hosting;
 using RolloutOperator.Sandbox.Progress;
 

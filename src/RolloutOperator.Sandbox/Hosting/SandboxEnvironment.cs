@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using RolloutOperator.Sandbox.Options;
 using System.Globalization;
 using RolloutOperator.Sandbox.Progress;
 

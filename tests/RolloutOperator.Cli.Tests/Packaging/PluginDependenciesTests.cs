@@ -9,10 +9,10 @@ namespace RolloutOperator.Cli.Tests.Packaging;
 /// </summary>
 public sealed class PluginDependenciesTests
 {
-    private static readonly string[] Forbidden = ["RolloutOperator.Controller", "RolloutOperator", "RolloutOperator.Sandbox", "RolloutOperator.ApiEmulator"];
+    private static readonly string[] Forbidden = ["RolloutOperator.Controller", "RolloutOperator.Runtime", "prometheus-net", "RolloutOperator", "RolloutOperator.Sandbox", "RolloutOperator.ApiEmulator"];
 
     [Fact]
-    public void PluginDependencyClosure_HoldsNoControllerOrHost()
+    public void PluginDependencyClosure_HoldsNoControllerRuntimeMetricsOrHost()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "kubectl-rollout_operator.deps.json");
         var libraries = JsonNode.Parse(File.ReadAllText(path))!["libraries"]!.AsObject().Select(l => l.Key.Split('/')[0]).ToList();

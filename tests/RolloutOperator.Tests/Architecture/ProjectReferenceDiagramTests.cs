@@ -29,9 +29,13 @@ public sealed partial class ProjectReferenceDiagramTests
 
     [Theory]
     [InlineData("RolloutOperator.Core")]
-    [InlineData("RolloutOperator.Runtime")]
+    [InlineData("RolloutOperator.Runtime.Informers")]
     public void Project_ReferencesNoOtherProject(string project) =>
         Assert.DoesNotContain(ActualReferences(), e => e.From == project);
+
+    [Fact]
+    public void Runtime_ReferencesOnlyItsInformers() =>
+        Assert.Equal(["RolloutOperator.Runtime.Informers"], ActualReferences().Where(e => e.From == "RolloutOperator.Runtime").Select(e => e.To));
 
     [Theory]
     [InlineData("RolloutOperator.Controller")]

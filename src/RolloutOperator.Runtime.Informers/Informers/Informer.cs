@@ -25,7 +25,7 @@ public sealed class Informer<T> : IInformerHealth
         IReadOnlyList<IListWatch<T>> listWatches,
         InformerOptions options,
         TimeProvider timeProvider,
-        RuntimeMetrics metrics,
+        IInformerMetrics metrics,
         ILogger logger,
         Random? random = null)
     {

@@ -17,7 +17,7 @@ internal sealed class InformerLoop<T>
     private readonly CacheWriter<T> _writer;
     private readonly InformerOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly RuntimeMetrics _metrics;
+    private readonly IInformerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Jitter _jitter;
     private readonly Action _onSynced;
@@ -30,7 +30,7 @@ internal sealed class InformerLoop<T>
         CacheWriter<T> writer,
         InformerOptions options,
         TimeProvider timeProvider,
-        RuntimeMetrics metrics,
+        IInformerMetrics metrics,
         ILogger logger,
         Jitter jitter,
         Action onSynced)

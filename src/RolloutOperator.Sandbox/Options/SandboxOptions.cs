@@ -1,4 +1,4 @@
-namespace RolloutOperator.Sandbox;
+namespace RolloutOperator.Sandbox.Options;
 
 /// <summary>What the command line asked for.</summary>
 internal sealed record SandboxOptions

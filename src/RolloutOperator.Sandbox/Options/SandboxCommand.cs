@@ -1,4 +1,4 @@
-namespace RolloutOperator.Sandbox;
+namespace RolloutOperator.Sandbox.Options;
 
 internal enum SandboxCommand
 {
