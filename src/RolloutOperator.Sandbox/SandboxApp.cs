@@ -1,5 +1,5 @@
-using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Commands;
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Progress;
 
 namespace RolloutOperator.Sandbox;

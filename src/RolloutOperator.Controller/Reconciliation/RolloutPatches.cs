@@ -1,10 +1,10 @@
-using RolloutOperator.Controller.Caching;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Model;
 

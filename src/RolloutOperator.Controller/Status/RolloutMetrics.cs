@@ -1,8 +1,8 @@
 using Prometheus;
 using RolloutOperator.Controller.Analysis;
 using RolloutOperator.Core.Api;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Parsing;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Status;
 

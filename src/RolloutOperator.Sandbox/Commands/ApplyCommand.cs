@@ -1,8 +1,8 @@
-using RolloutOperator.Sandbox.Options;
 using System.Text.Json.Nodes;
 using RolloutOperator.Model.Yaml;
 using RolloutOperator.Sandbox.Hosting;
 using RolloutOperator.Sandbox.Manifests;
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Progress;
 
 namespace RolloutOperator.Sandbox.Commands;

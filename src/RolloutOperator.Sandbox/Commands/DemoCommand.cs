@@ -1,6 +1,6 @@
-using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Demo;
 using RolloutOperator.Sandbox.Hosting;
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Progress;
 
 namespace RolloutOperator.Sandbox.Commands;

@@ -1,9 +1,9 @@
-using RolloutOperator.Sandbox.Options;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutOperator.ApiEmulator;
 using RolloutOperator.Sandbox.Monitoring;
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Progress;
 using RolloutOperator.TrafficSimulator;
 

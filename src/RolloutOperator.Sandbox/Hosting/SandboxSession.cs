@@ -1,5 +1,5 @@
-using RolloutOperator.Sandbox.Options;
 using System.Globalization;
+using RolloutOperator.Sandbox.Options;
 using RolloutOperator.Sandbox.Progress;
 
 namespace RolloutOperator.Sandbox.Hosting;

@@ -1,10 +1,10 @@
-using RolloutOperator.Controller.Caching;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 using RolloutOperator.ApiEmulator;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;

@@ -1,9 +1,9 @@
-using RolloutOperator.Controller.Caching;
 using System.Net;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Tests.Traffic;
 using RolloutOperator.Core.Api;

@@ -1,7 +1,7 @@
-using RolloutOperator.Controller.Caching;
 using System.Net;
 using k8s;
 using k8s.Autorest;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Model;

@@ -1,11 +1,11 @@
 using System.Text;
 using k8s.Models;
 using Prometheus;
-using RolloutOperator.Model;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Parsing;
 using RolloutOperator.Core.Plans;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Status;
 

@@ -1,8 +1,8 @@
-using RolloutOperator.Controller.Caching;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
+using RolloutOperator.Controller.Caching;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Status;
 using RolloutOperator.Controller.Tests.Reconciliation;

@@ -1,9 +1,9 @@
 using k8s.Models;
-using RolloutOperator.Model;
 using RolloutOperator.Controller.Reconciliation;
 using RolloutOperator.Controller.Traffic;
 using RolloutOperator.Core.Api;
 using RolloutOperator.Core.Engine;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.Controller.Tests.Traffic;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.EndToEnd.Tests.Analysis;
 

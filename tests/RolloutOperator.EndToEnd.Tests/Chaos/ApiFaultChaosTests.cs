@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using RolloutOperator.ApiEmulator.Http;
 using k8s;
 using k8s.Models;
 using RolloutOperator.ApiEmulator;
+using RolloutOperator.ApiEmulator.Http;
 using Xunit.Abstractions;
 
 namespace RolloutOperator.EndToEnd.Tests.Chaos;

@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Analysis;
 using RolloutOperator.EndToEnd.Tests.Support;
+using RolloutOperator.Model;
 
 namespace RolloutOperator.EndToEnd.Tests.Chaos;
 

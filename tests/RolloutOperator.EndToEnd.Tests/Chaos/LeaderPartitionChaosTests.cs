@@ -1,6 +1,6 @@
-using RolloutOperator.ApiEmulator.Http;
 using k8s;
 using RolloutOperator.ApiEmulator;
+using RolloutOperator.ApiEmulator.Http;
 using RolloutOperator.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
+using RolloutOperator.Model;
 using RolloutOperator.Testing;
 using static RolloutOperator.EndToEnd.Tests.Support.TestManifests;
 

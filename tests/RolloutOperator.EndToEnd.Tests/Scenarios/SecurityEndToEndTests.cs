@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
 using RolloutOperator.EndToEnd.Tests.Support;
+using RolloutOperator.Model;
 using RolloutOperator.Testing;
 using static RolloutOperator.EndToEnd.Tests.Analysis.RolloutFacts;
 

@@ -5,8 +5,8 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using RolloutOperator.ApiEmulator;
-using RolloutOperator.Model;
 using RolloutOperator.Core.Api;
+using RolloutOperator.Model;
 using RolloutOperator.Testing;
 
 namespace RolloutOperator.EndToEnd.Tests.Support;

@@ -1,7 +1,7 @@
-using RolloutOperator.Model;
 using RolloutOperator.Core.Tracing;
 using RolloutOperator.EndToEnd.Tests.Analysis;
 using RolloutOperator.EndToEnd.Tests.Support;
+using RolloutOperator.Model;
 using static RolloutOperator.EndToEnd.Tests.Analysis.AnalysisRollouts;
 using static RolloutOperator.EndToEnd.Tests.Analysis.RolloutFacts;
 
