@@ -72,6 +72,11 @@ public sealed class ClientRateLimitHandlerTests
     [InlineData("http://api.invalid/api/v1/namespaces/a/events/e1", true)]
     [InlineData("http://api.invalid/apis/rollout-operator.io/v1alpha1/namespaces/events/rollouts/r/status", false)]
     [InlineData("http://api.invalid/apis/apps/v1/namespaces/a/deployments/d", false)]
+    [InlineData("http://api.invalid/api/v1/namespaces/events-prod/services/s", false)]
+    [InlineData("http://api.invalid/api/v1/namespaces/a/services/events", false)]
+    [InlineData("http://api.invalid/k8s/clusters/c-1/apis/events.k8s.io/v1/namespaces/a/events", true)]
+    [InlineData("http://api.invalid/k8s/clusters/c-1/api/v1/namespaces/a/events", true)]
+    [InlineData("http://api.invalid/api/v1/events", true)]
     public void IsEvent_ByPath(string uri, bool expected) => Assert.Equal(expected, ClientRateLimitHandler.IsEvent(new Uri(uri)));
 
     private static HttpRequestMessage EventRequest() => new(HttpMethod.Post, "http://api.invalid/apis/events.k8s.io/v1/namespaces/a/events");

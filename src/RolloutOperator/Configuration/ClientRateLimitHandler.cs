@@ -49,12 +49,28 @@ internal sealed class ClientRateLimitHandler : DelegatingHandler
         });
     }
 
-    /// <summary>events.k8s.io/v1 and core/v1 Events, by path.</summary>
+    /// <summary>
+    /// events.k8s.io/v1 and core/v1 Events, by path segments (a server URL may carry a path prefix, and a namespace may be
+    /// called "events-…": neither may turn a write into a droppable Event).
+    /// </summary>
     internal static bool IsEvent(Uri? uri)
     {
-        var path = uri?.AbsolutePath ?? string.Empty;
-        return path.StartsWith("/apis/events.k8s.io/", StringComparison.Ordinal)
-            || (path.StartsWith("/api/v1/", StringComparison.Ordinal) && path.Contains("/events", StringComparison.Ordinal));
+        var segments = (uri?.AbsolutePath ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < segments.Length; i++)
+        {
+            if (segments[i] == "apis" && segments[i + 1] == "events.k8s.io")
+            {
+                return true;
+            }
+
+            if (segments[i] == "api" && segments[i + 1] == "v1")
+            {
+                var rest = segments.AsSpan(i + 2);
+                return (rest.Length >= 1 && rest[0] == "events") || (rest.Length >= 3 && rest[0] == "namespaces" && rest[2] == "events");
+            }
+        }
+
+        return false;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
