@@ -13,23 +13,13 @@ namespace RolloutOperator.Tests;
 public sealed class LeaderElectionHostTests : IAsyncLifetime
 {
     private const string Lease = "rollout-operator-leader";
-    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
-    private ApiServerEmulator _emulator = null!;
+    private EmulatorCluster _cluster = null!;
 
     private static CancellationToken Ct => CancellationToken.None;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
-        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
-        _emulator.WriteKubeconfig(_kubeconfig);
-    }
+    public async Task InitializeAsync() => _cluster = await EmulatorCluster.StartAsync(Ct);
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        File.Delete(_kubeconfig);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Theory]
     [InlineData("5", "6", "1", "--lease-duration (5s) must be greater than --renew-deadline (6s)")]
@@ -37,7 +27,7 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
     public async Task Process_UnsafeLeaderTiming_ExitsNonZeroNamingTheFlags(string lease, string renew, string retry, string expected)
     {
         var (exitCode, stderr) = await RunProcessAsync(
-            ["--kubeconfig", _kubeconfig, "--port", "0", "--lease-duration", lease, "--renew-deadline", renew, "--retry-period", retry]);
+            ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--lease-duration", lease, "--renew-deadline", renew, "--retry-period", retry]);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
@@ -46,7 +36,7 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
     [Fact]
     public async Task Build_LeaderElectionOff_DoesNotCheckTheUnusedTiming()
     {
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--leader-elect", "false", "--lease-duration", "1", "--renew-deadline", "5"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--leader-elect", "false", "--lease-duration", "1", "--renew-deadline", "5"]);
 
         Assert.NotNull(app);
     }
@@ -55,7 +45,7 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
     public void Build_RenewDeadlineNotAboveRetry_FailsClearly()
     {
         var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(
-            ["--kubeconfig", _kubeconfig, "--port", "0", "--lease-duration", "10", "--renew-deadline", "2", "--retry-period", "2"]));
+            ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--lease-duration", "10", "--renew-deadline", "2", "--retry-period", "2"]));
 
         Assert.Contains("--renew-deadline (2s) must be greater than 1.2 × --retry-period (2s) = 2.4s", error.Message, StringComparison.Ordinal);
     }
@@ -65,10 +55,10 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
     {
         var renewDeadline = TimeSpan.FromSeconds(2);
         await using var app = OperatorHost.Build(
-            ["--kubeconfig", _kubeconfig, "--port", "0", "--pod-name", "op-a", "--namespaces", "default", "--log-format", "console",
+            ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--pod-name", "op-a", "--namespaces", "default", "--log-format", "console",
              "--lease-duration", "3", "--renew-deadline", "2", "--retry-period", "0.5", "--qps", "10", "--burst", "10"]);
         await app.StartAsync(Ct);
-        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+        using var client = new Kubernetes(_cluster.Emulator.CreateClientConfiguration());
         await WaitForAsync(async () => (await ReadLeaseAsync(client))?.Spec.HolderIdentity == "op-a");
 
         // 600 requests at 10 per second: the reconcile client's queue is a minute long.
@@ -99,26 +89,26 @@ public sealed class LeaderElectionHostTests : IAsyncLifetime
         var leaseDuration = TimeSpan.FromSeconds(4);
         var renewDeadline = TimeSpan.FromSeconds(2.5);
         await using var app = OperatorHost.Build(
-            ["--kubeconfig", _kubeconfig, "--port", "0", "--pod-name", "op-b", "--namespaces", "default", "--log-format", "console",
+            ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--pod-name", "op-b", "--namespaces", "default", "--log-format", "console",
              "--lease-duration", "4", "--renew-deadline", "2.5", "--retry-period", "1"]);
         var stopping = new TaskCompletionSource<DateTimeOffset>();
         using var onStopping = app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult(DateTimeOffset.UtcNow));
         await app.StartAsync(Ct);
-        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+        using var client = new Kubernetes(_cluster.Emulator.CreateClientConfiguration());
         await WaitForAsync(async () => (await ReadLeaseAsync(client))?.Spec.HolderIdentity == "op-b");
 
         // Stands in for reconciles that keep writing through the operator's client until something stops them.
         using var stopWriting = new CancellationTokenSource();
         var writer = WriteUntilCancelledAsync(app.Services.GetRequiredService<IKubernetes>(), stopWriting.Token);
         await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
-        _emulator.Faults.Hold(r => r.Resource == "leases" && r.UserAgent?.Contains("(op-b)", StringComparison.Ordinal) == true);
+        _cluster.Emulator.Faults.Hold(r => r.Resource == "leases" && r.UserAgent?.Contains("(op-b)", StringComparison.Ordinal) == true);
         var stoppedAt = await stopping.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         await stopWriting.CancelAsync();
         await writer;
-        _emulator.Faults.Clear();
+        _cluster.Emulator.Faults.Clear();
 
-        var mine = _emulator.Requests.Where(r => r.UserAgent?.Contains("(op-b)", StringComparison.Ordinal) == true && r.IsWrite && r.StatusCode < 300);
+        var mine = _cluster.Emulator.Requests.Where(r => r.UserAgent?.Contains("(op-b)", StringComparison.Ordinal) == true && r.IsWrite && r.StatusCode < 300);
         var lastRenewal = mine.Where(r => r.Request.Resource == "leases").Max(r => r.Time);
         var lastWrite = mine.Where(r => r.Request.Resource == "configmaps").Max(r => r.Time);
         var tolerance = TimeSpan.FromMilliseconds(400);

@@ -5,7 +5,6 @@ using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using RolloutOperator.ApiEmulator;
 using RolloutOperator.Configuration;
 using RolloutOperator.Controller.Composition;
 using RolloutOperator.Controller.Notifications;
@@ -16,28 +15,18 @@ namespace RolloutOperator.Tests;
 
 public sealed class OperatorHostTests : IAsyncLifetime
 {
-    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
-    private ApiServerEmulator _emulator = null!;
+    private EmulatorCluster _cluster = null!;
 
     private static CancellationToken Ct => CancellationToken.None;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
-        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
-        _emulator.WriteKubeconfig(_kubeconfig);
-    }
+    public async Task InitializeAsync() => _cluster = await EmulatorCluster.StartAsync(Ct);
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        File.Delete(_kubeconfig);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Build_AgainstEmulator_ServesHealthReadinessAndMetrics()
     {
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
         await app.StartAsync(Ct);
         using var http = new HttpClient { BaseAddress = app.GetBoundAddress() };
 
@@ -57,9 +46,9 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [Fact]
     public async Task Host_WithRollout_ReconcilesItToHealthy()
     {
-        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+        using var client = new Kubernetes(_cluster.Emulator.CreateClientConfiguration());
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "apps" } }, cancellationToken: Ct);
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--namespaces", "apps"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--leader-elect", "false", "--port", "0", "--namespaces", "apps"]);
         await app.StartAsync(Ct);
 
         await client.CoreV1.CreateNamespacedServiceAsync(Service("web-stable"), "apps", cancellationToken: Ct);
@@ -77,9 +66,9 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [Fact]
     public async Task Build_WithLeaderElection_TakesTheLeaseAsPodName()
     {
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--pod-name", "op-a", "--lease-duration", "3", "--renew-deadline", "2", "--retry-period", "0.5"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--pod-name", "op-a", "--lease-duration", "3", "--renew-deadline", "2", "--retry-period", "0.5"]);
         await app.StartAsync(Ct);
-        using var client = new Kubernetes(_emulator.CreateClientConfiguration());
+        using var client = new Kubernetes(_cluster.Emulator.CreateClientConfiguration());
 
         await WaitForAsync(async () =>
         {
@@ -98,7 +87,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
 
     [Fact]
     public void Build_BadLogFormat_FailsClearly() =>
-        Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, "--log-format", "xml"]));
+        Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--log-format", "xml"]));
 
     [Theory]
     [InlineData("--measurement-inline-wait", "-1")]
@@ -107,7 +96,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [InlineData("--measurement-concurrency-per-address", "0")]
     public void Build_BadMeasurementFlag_FailsNamingIt(string flag, string value)
     {
-        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, flag, value]));
+        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, flag, value]));
         Assert.Contains(flag, error.Message, StringComparison.Ordinal);
     }
 
@@ -120,7 +109,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [InlineData("--credential-file-dirs", "/etc/secrets/../..", "/etc/secrets/../..")]
     public void Build_BadSecurityFlag_FailsClearly(string flag, string value, string mentioned)
     {
-        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _kubeconfig, flag, value]));
+        var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, flag, value]));
         Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
     }
 
@@ -128,7 +117,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     public async Task Build_SecurityFlags_ReachTheProviderAndTheParser()
     {
         await using var app = OperatorHost.Build(
-            ["--kubeconfig", _kubeconfig, "--port", "0", "--prometheus-allowed-hosts", "prometheus.monitoring:9090, thanos", "--credential-file-dirs", "/etc/prom-creds,/var/run/secrets/prom"]);
+            ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--prometheus-allowed-hosts", "prometheus.monitoring:9090, thanos", "--credential-file-dirs", "/etc/prom-creds,/var/run/secrets/prom"]);
 
         var options = app.Services.GetRequiredService<PrometheusOptions>();
         Assert.Equal(["/etc/prom-creds", "/var/run/secrets/prom"], options.CredentialFileDirectories);
@@ -144,14 +133,14 @@ public sealed class OperatorHostTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, """{"sinks":[{"name":"platform","triggers":["on-aborted"],"slack":{"url":"https://chat.example/hook"}}]}""");
         try
         {
-            await using (var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--notification-defaults", file]))
+            await using (var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--notification-defaults", file]))
             {
                 var sink = Assert.Single(app.Services.GetRequiredService<NotificationOptions>().Defaults);
                 Assert.Equal("platform", sink.Name);
             }
 
             var error = Assert.Throws<OperatorConfigurationException>(() => OperatorHost.Build(
-                ["--kubeconfig", _kubeconfig, "--port", "0", "--notification-defaults", file, "--outbound-allowed-hosts", "hooks.example"]));
+                ["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--notification-defaults", file, "--outbound-allowed-hosts", "hooks.example"]));
             Assert.Contains("notificationDefaults.sinks[0].slack.url", error.Message, StringComparison.Ordinal);
         }
         finally
@@ -163,7 +152,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
     [Fact]
     public async Task Build_OutboundAllowedHosts_ReachTheClientAndTheParser()
     {
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--port", "0", "--outbound-allowed-hosts", "hooks.example:443, ci"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--port", "0", "--outbound-allowed-hosts", "hooks.example:443, ci"]);
 
         var options = app.Services.GetRequiredService<OutboundOptions>();
         Assert.True(options.AllowedHosts.Allows(new Uri("http://ci:8080/")));

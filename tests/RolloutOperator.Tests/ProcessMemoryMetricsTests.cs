@@ -1,33 +1,22 @@
 using System.Globalization;
-using RolloutOperator.ApiEmulator;
 
 namespace RolloutOperator.Tests;
 
 /// <summary>The memory gauges the scale benchmark reads from /metrics: the managed heap and the working set.</summary>
 public sealed class ProcessMemoryMetricsTests : IAsyncLifetime
 {
-    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
-    private ApiServerEmulator _emulator = null!;
+    private EmulatorCluster _cluster = null!;
 
     private static CancellationToken Ct => CancellationToken.None;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await ApiServerEmulator.StartAsync(new EmulatorOptions(), Ct);
-        await _emulator.InstallCustomResourceDefinitionsAsync(RolloutOperator.Testing.TestPaths.Crds, Ct);
-        _emulator.WriteKubeconfig(_kubeconfig);
-    }
+    public async Task InitializeAsync() => _cluster = await EmulatorCluster.StartAsync(Ct);
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        File.Delete(_kubeconfig);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Metrics_Scraped_ReportManagedHeapAndWorkingSetOfTheProcess()
     {
-        await using var app = OperatorHost.Build(["--kubeconfig", _kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
+        await using var app = OperatorHost.Build(["--kubeconfig", _cluster.Kubeconfig, "--leader-elect", "false", "--port", "0", "--log-format", "console"]);
         await app.StartAsync(Ct);
         using var http = new HttpClient { BaseAddress = app.GetBoundAddress() };
 

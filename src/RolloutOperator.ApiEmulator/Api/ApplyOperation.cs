@@ -11,7 +11,7 @@ internal static class ApplyOperation
 {
     public static JsonObject Apply(ApiContext context, ObjectWriter writer, ResourceType type, string? ns, string name, string body, string subresource, WriteOptions options)
     {
-        var config = PatchBody.ParseObject(body, allowYaml: true);
+        var config = PatchBody.ParseApplyConfiguration(body, options.StrictFields);
         if (string.IsNullOrEmpty(JsonTree.Str(config, "apiVersion")) || string.IsNullOrEmpty(JsonTree.Str(config, "kind")))
         {
             throw Errors.BadRequest("apply configurations must set apiVersion and kind");

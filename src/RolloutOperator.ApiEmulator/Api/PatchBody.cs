@@ -12,7 +12,7 @@ internal static class PatchBody
     /// <summary>The API server's JSON decoder accepts nesting up to 10000 levels (custom resources may preserve unknown fields).</summary>
     public static readonly JsonDocumentOptions Depth = new() { MaxDepth = 10_000 };
 
-    public static JsonNode? Parse(string text, bool allowYaml)
+    public static JsonNode? Parse(string text, bool allowYaml, bool strictFields = false)
     {
         try
         {
@@ -20,7 +20,7 @@ internal static class PatchBody
         }
         catch (JsonException) when (allowYaml)
         {
-            return ParseYaml(text);
+            return ParseYaml(text, strictFields);
         }
         catch (JsonException e)
         {
@@ -31,11 +31,18 @@ internal static class PatchBody
     public static JsonObject ParseObject(string text, bool allowYaml = false) =>
         Parse(text, allowYaml) as JsonObject ?? throw Errors.BadRequest("the request body must be a JSON object");
 
-    private static JsonNode? ParseYaml(string text)
+    /// <summary>
+    /// An apply configuration, JSON or YAML. A duplicate key is refused only under <c>fieldValidation=Strict</c>; by
+    /// default (<c>Warn</c>) the API server accepts the body and the last value wins.
+    /// </summary>
+    public static JsonObject ParseApplyConfiguration(string text, bool strictFields) =>
+        Parse(text, allowYaml: true, strictFields) as JsonObject ?? throw Errors.BadRequest("the request body must be a JSON object");
+
+    private static JsonNode? ParseYaml(string text, bool strictFields)
     {
         try
         {
-            var documents = YamlToJson.Nodes(text);
+            var documents = YamlToJson.Nodes(text, strictFields ? DuplicateKeys.Refuse : DuplicateKeys.LastWins);
             return documents.Count > 0 ? documents[0] : null;
         }
         catch (YamlDotNet.Core.YamlException e)

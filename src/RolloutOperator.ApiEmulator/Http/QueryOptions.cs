@@ -35,7 +35,7 @@ internal static class QueryOptions
             manager = (userAgent ?? "unknown").Split('/')[0];
         }
 
-        return new WriteOptions(manager, query["dryRun"] == "All", query["force"] == "true");
+        return new WriteOptions(manager, query["dryRun"] == "All", query["force"] == "true", query["fieldValidation"] == "Strict");
     }
 
     public static bool HasFieldManager(IQueryCollection query) => query["fieldManager"].ToString().Length > 0;

@@ -12,8 +12,13 @@ internal sealed class YamlDocumentBuilder
     private readonly Stack<Frame> _frames = new();
     private readonly Dictionary<string, (JsonNode? Node, int Size, int Height)> _anchors = new(StringComparer.Ordinal);
     private readonly NodeBudget _budget;
+    private readonly DuplicateKeys _duplicates;
 
-    public YamlDocumentBuilder(NodeBudget budget) => _budget = budget;
+    public YamlDocumentBuilder(NodeBudget budget, DuplicateKeys duplicates = DuplicateKeys.Refuse)
+    {
+        _budget = budget;
+        _duplicates = duplicates;
+    }
 
     public JsonNode? Root { get; private set; }
 
@@ -120,13 +125,21 @@ internal sealed class YamlDocumentBuilder
         _ => throw new YamlRefusedException($"non-scalar key at line {at.Start.Line}"),
     };
 
-    // The API server's decoder refuses duplicate keys; silently keeping the last one would lint a different object.
-    private static void AddProperty(JsonObject obj, string key, JsonNode? value, ParsingEvent at)
+    // kubectl's strict field validation refuses duplicate keys (silently keeping the last one would lint a different
+    // object); the API server's default only warns and keeps the last value.
+    private void AddProperty(JsonObject obj, string key, JsonNode? value, ParsingEvent at)
     {
-        if (!obj.TryAdd(key, value))
+        if (obj.TryAdd(key, value))
+        {
+            return;
+        }
+
+        if (_duplicates == DuplicateKeys.Refuse)
         {
             throw new YamlRefusedException($"duplicate key \"{key}\" at line {at.Start.Line}");
         }
+
+        obj[key] = value;
     }
 
     private sealed class Frame(JsonNode node, string? anchor, ParsingEvent start)

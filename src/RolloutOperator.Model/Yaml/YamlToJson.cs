@@ -7,27 +7,28 @@ namespace RolloutOperator.Model.Yaml;
 /// <summary>
 /// Converts YAML to JSON the way the API server reads it (see <see cref="YamlScalars"/>), streaming parser events so that
 /// hostile input is bounded: aliases are counted as the nodes they repeat, nesting is capped (see <see cref="YamlLimits"/>),
-/// and duplicate keys are refused. The first document that breaks a bound becomes a refusal and ends the input.
+/// and duplicate keys are refused (unless the caller keeps the last value, as the API server does by default). The first
+/// document that breaks a bound becomes a refusal and ends the input.
 /// </summary>
 public static class YamlToJson
 {
     /// <summary>Every document as JSON (null for an empty one), for readers that take an input whole or not at all.</summary>
     /// <exception cref="YamlException">The YAML is malformed, or a document broke a bound (the message says which).</exception>
-    public static IReadOnlyList<JsonNode?> Nodes(string yaml) =>
-        [.. Documents(yaml).Select(d => d.Refusal is null ? d.Node : throw new YamlException(d.Refusal))];
+    public static IReadOnlyList<JsonNode?> Nodes(string yaml, DuplicateKeys duplicates = DuplicateKeys.Refuse) =>
+        [.. Documents(yaml, duplicates).Select(d => d.Refusal is null ? d.Node : throw new YamlException(d.Refusal))];
 
-    public static IReadOnlyList<ConvertedDocument> Documents(string yaml)
+    public static IReadOnlyList<ConvertedDocument> Documents(string yaml, DuplicateKeys duplicates = DuplicateKeys.Refuse)
     {
         var parser = new Parser(new StringReader(yaml));
         var budget = new NodeBudget();
         var documents = new List<ConvertedDocument>();
-        var builder = new YamlDocumentBuilder(budget);
+        var builder = new YamlDocumentBuilder(budget, duplicates);
         while (Next(parser))
         {
             switch (parser.Current)
             {
                 case DocumentStart:
-                    builder = new YamlDocumentBuilder(budget);
+                    builder = new YamlDocumentBuilder(budget, duplicates);
                     break;
                 case DocumentEnd:
                     documents.Add(new ConvertedDocument(builder.Root));
