@@ -16,6 +16,7 @@ namespace RolloutOperator.Controller.Notifications;
 internal sealed class NotificationDispatcher
 {
     private const int MaxFired = 4096;
+    private static readonly TimeSpan DropReportTimeout = TimeSpan.FromSeconds(10);
     private readonly IOutboundHttp _http;
     private readonly NotificationOptions _options;
     private readonly NotificationMetrics _metrics;
@@ -238,7 +239,22 @@ internal sealed class NotificationDispatcher
         _metrics.Count(job.Sink.Kind, NotificationMetrics.Dropped);
         NotificationLog.Dropped(_logger, job.Notification.Id, job.Sink.Name, job.Key.Namespace, job.Key.Name, why);
         Settle(job);
-        _ = ReportAsync(job, $"dropped: {why}", CancellationToken.None);
+        _ = ReportDropAsync(job, why);
+    }
+
+    // Drops happen on synchronous paths (a reconcile's enqueue) with no token to hand on: the Event write is bounded by
+    // a timeout of its own instead, so a hung API server cannot keep it alive past shutdown.
+    private async Task ReportDropAsync(DeliveryJob job, string why)
+    {
+        using var timeout = new CancellationTokenSource(DropReportTimeout, _time);
+        try
+        {
+            await ReportAsync(job, $"dropped: {why}", timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            NotificationLog.Dropped(_logger, job.Notification.Id, job.Sink.Name, job.Key.Namespace, job.Key.Name, "its Warning Event timed out");
+        }
     }
 
     private void Settle(DeliveryJob job)
